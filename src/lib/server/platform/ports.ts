@@ -1,0 +1,91 @@
+/**
+ * The only doors from server logic to the outside world. Each runtime wires its own
+ * adapters in one place: `local/` for `npm run dev`, tests and scripts (Node), and
+ * `cloudflare/` for the Workers (app worker and jobs worker).
+ */
+import type { Client } from '@libsql/client';
+
+/** Where a database lives: a libSQL URL (`file:` locally, `libsql://` on Turso) and its token. */
+export interface DatabaseLocator {
+	url: string;
+	authToken?: string | null;
+}
+
+/** Opens libSQL clients. Workers must not reuse I/O objects across requests, so callers
+ * ask for a client per request and adapters decide whether caching is safe. */
+export interface DatabaseConnector {
+	control(): Client;
+	open(locator: DatabaseLocator): Client;
+}
+
+/** Creates the physical database for a new tenant. Must be idempotent: asking twice for
+ * the same name returns the same locator instead of failing. */
+export interface TenantDatabaseProvisioner {
+	provision(databaseName: string): Promise<DatabaseLocator>;
+}
+
+export interface StoredFile {
+	body: ReadableStream<Uint8Array>;
+	size: number;
+	contentType: string;
+}
+
+export interface FileStore {
+	put(key: string, body: ArrayBuffer | Uint8Array, contentType: string): Promise<void>;
+	get(key: string): Promise<StoredFile | null>;
+	delete(key: string): Promise<void>;
+}
+
+export interface OutgoingEmail {
+	to: string;
+	subject: string;
+	text: string;
+	html: string;
+}
+
+export type SendResult =
+	| { ok: true; providerId: string }
+	| { ok: false; retryable: boolean; retryAfterSeconds?: number; error: string };
+
+/** Sends one email. The idempotency key makes a repeated call with the same key a no-op
+ * that reports the first result (Resend keeps keys for 24 h; the local outbox forever). */
+export interface Mailer {
+	send(email: OutgoingEmail, idempotencyKey: string): Promise<SendResult>;
+}
+
+/** Every job message is small, names its tenant (when it has one) and carries a key that
+ * makes a second delivery harmless. */
+export interface JobMessage {
+	type: string;
+	idempotencyKey: string;
+	tenantId?: string;
+	[field: string]: unknown;
+}
+
+export interface JobQueue {
+	send(message: JobMessage, options?: { delaySeconds?: number }): Promise<void>;
+}
+
+export interface Clock {
+	now(): Date;
+}
+
+export interface AppConfig {
+	/** Public origin of the app, e.g. https://app.tandem.coach; used in email links and origin checks. */
+	appUrl: string;
+	/** Sender address for all email. */
+	mailFrom: string;
+	/** True only in local development and tests: enables /dev/mail. */
+	devTools: boolean;
+}
+
+/** Everything server logic may touch, handed down explicitly (no globals). */
+export interface Platform {
+	config: AppConfig;
+	db: DatabaseConnector;
+	provisioner: TenantDatabaseProvisioner;
+	files: FileStore;
+	mailer: Mailer;
+	queue: JobQueue;
+	clock: Clock;
+}
