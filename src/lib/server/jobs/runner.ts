@@ -1,0 +1,34 @@
+/**
+ * The job handlers, called by the Cloudflare jobs worker (`queue` and `scheduled`) and by
+ * the local in-process queue and ticker alike.
+ */
+import { z } from 'zod';
+import { emailSendJob, requeueStalledEmails, sendOutboxEmail } from '../mail/outbox';
+import type { JobMessage, Platform } from '../platform/ports';
+import { repairProvisioningTenants } from '../tenancy/service';
+
+export { RetryableJobError } from './errors';
+
+const handlers: Record<string, (platform: Platform, message: JobMessage) => Promise<void>> = {
+	[emailSendJob]: (platform, message) => sendOutboxEmail(platform, z.string().parse(message.outboxId))
+};
+
+export const jobMessageSchema = z.looseObject({
+	type: z.string().min(1),
+	idempotencyKey: z.string().min(1),
+	tenantId: z.string().optional()
+});
+
+/** Throws to ask for a retry (RetryableJobError may say when). Unknown types are refused
+ * loudly rather than retried forever. */
+export async function handleJob(platform: Platform, message: JobMessage): Promise<void> {
+	const handler = handlers[message.type];
+	if (!handler) throw new Error(`No handler for job type "${message.type}".`);
+	await handler(platform, message);
+}
+
+/** Every minute: heal what a crash or a lost message left behind. */
+export async function runCronTick(platform: Platform): Promise<void> {
+	await requeueStalledEmails(platform);
+	await repairProvisioningTenants(platform);
+}

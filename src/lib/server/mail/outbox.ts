@@ -1,0 +1,78 @@
+/**
+ * Email goes out in two steps: a row in the outbox (keyed, so writing it twice is one
+ * email), then an `email.send` job. The job may run twice; the row's status and the
+ * provider's idempotency key make the second run send nothing.
+ */
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { openControlDb } from '../db';
+import { emailOutbox } from '../db/control/schema';
+import type { Platform } from '../platform/ports';
+import { RetryableJobError } from '../jobs/errors';
+import { renderEmail, type EmailContent } from './templates';
+
+export const emailSendJob = 'email.send';
+
+export interface QueueEmailInput {
+	to: string;
+	content: EmailContent;
+	/** Same key, same email: a retried request does not send twice. */
+	idempotencyKey: string;
+	tenantId?: string;
+}
+
+export async function queueEmail(platform: Platform, input: QueueEmailInput): Promise<void> {
+	const db = openControlDb(platform);
+	const email = renderEmail(input.to, input.content);
+	const [row] = await db
+		.insert(emailOutbox)
+		.values({ id: crypto.randomUUID(), idempotencyKey: input.idempotencyKey, tenantId: input.tenantId, ...email })
+		.onConflictDoNothing({ target: emailOutbox.idempotencyKey })
+		.returning({ id: emailOutbox.id });
+	if (row) await enqueueSend(platform, row.id, input.idempotencyKey);
+}
+
+function enqueueSend(platform: Platform, outboxId: string, idempotencyKey: string) {
+	return platform.queue.send({ type: emailSendJob, idempotencyKey: `email:${idempotencyKey}`, outboxId });
+}
+
+const maxAttempts = 8;
+
+export async function sendOutboxEmail(platform: Platform, outboxId: string): Promise<void> {
+	const db = openControlDb(platform);
+	const [row] = await db
+		.update(emailOutbox)
+		.set({ attempts: sql`${emailOutbox.attempts} + 1` })
+		.where(and(eq(emailOutbox.id, outboxId), eq(emailOutbox.status, 'pending')))
+		.returning();
+	if (!row) return; // already sent or given up: a repeated delivery does nothing
+	const result = await platform.mailer.send(
+		{ to: row.to, subject: row.subject, text: row.text, html: row.html },
+		row.idempotencyKey
+	);
+	if (result.ok) {
+		await db
+			.update(emailOutbox)
+			.set({ status: 'sent', providerId: result.providerId, sentAt: platform.clock.now(), lastError: null })
+			.where(eq(emailOutbox.id, outboxId));
+		return;
+	}
+	const giveUp = !result.retryable || row.attempts >= maxAttempts;
+	await db
+		.update(emailOutbox)
+		.set({ status: giveUp ? 'failed' : 'pending', lastError: result.error })
+		.where(eq(emailOutbox.id, outboxId));
+	if (!giveUp) throw new RetryableJobError(result.error, result.retryAfterSeconds);
+}
+
+/** Re-enqueues emails whose job was lost (e.g. a crash between the row and the enqueue). */
+export async function requeueStalledEmails(platform: Platform, olderThanMs = 5 * 60_000): Promise<number> {
+	const db = openControlDb(platform);
+	const cutoff = new Date(platform.clock.now().getTime() - olderThanMs);
+	const stalled = await db
+		.select({ id: emailOutbox.id, key: emailOutbox.idempotencyKey })
+		.from(emailOutbox)
+		.where(and(eq(emailOutbox.status, 'pending'), lt(emailOutbox.createdAt, cutoff)))
+		.limit(500);
+	for (const row of stalled) await enqueueSend(platform, row.id, row.key);
+	return stalled.length;
+}

@@ -1,0 +1,166 @@
+/**
+ * Settings > Members: admins invite coaches, admins and authorized users (spectators),
+ * resend or revoke invitations and deactivate people. The tenant's people table is the
+ * source of truth; the control-plane membership follows it (tenant first, then control,
+ * both idempotent, so a retry after a crash converges).
+ */
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { openControlDb, type TenantDb } from '../db';
+import type { Role } from '../db/control/schema';
+import { invitations, people } from '../db/tenant/schema';
+import { consumeRateLimit } from '../auth/rate-limit';
+import { fullName } from '../auth/service';
+import { mintToken } from '../auth/crypto';
+import { queueEmail } from '../mail/outbox';
+import { emails } from '../mail/templates';
+import type { Platform } from '../platform/ports';
+import { upsertMembership } from '../tenancy/service';
+import { badRequest, conflict, fieldError, notFound } from '../trpc/errors';
+import { roleLabels } from '../trpc/procedures';
+
+export const staffRoles = ['admin', 'coach', 'spectator'] as const satisfies Role[];
+export type StaffRole = (typeof staffRoles)[number];
+
+export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
+
+export interface TenantScope {
+	platform: Platform;
+	db: TenantDb;
+	tenant: { id: string; slug: string; name: string };
+	person: typeof people.$inferSelect;
+}
+
+export async function listMembers(scope: TenantScope) {
+	const rows = await scope.db
+		.select()
+		.from(people)
+		.where(sql`exists (select 1 from json_each(${people.roles}) where value in ('admin', 'coach', 'spectator'))`)
+		.orderBy(asc(people.firstName), asc(people.lastName));
+	return rows.map((person) => ({
+		id: person.id,
+		name: fullName(person),
+		email: person.email,
+		roles: person.roles,
+		status: person.status,
+		invitedAt: person.invitedAt,
+		activatedAt: person.activatedAt,
+		isYou: person.id === scope.person.id
+	}));
+}
+
+export async function inviteMember(
+	scope: TenantScope,
+	input: { email: string; firstName: string; lastName: string; role: StaffRole }
+) {
+	await limitInvitations(scope);
+	const existing = await scope.db.query.people.findFirst({ where: eq(people.email, input.email) });
+	if (existing) {
+		throw fieldError('email', `${input.email} is already in ${scope.tenant.name} (${existing.status.replace('_', ' ')}).`, 'CONFLICT');
+	}
+	const [person] = await scope.db
+		.insert(people)
+		.values({
+			id: crypto.randomUUID(),
+			email: input.email,
+			firstName: input.firstName,
+			lastName: input.lastName,
+			roles: [input.role],
+			status: 'not_invited'
+		})
+		.returning();
+	await sendInvitation(scope, person!);
+	return { id: person!.id };
+}
+
+/** Sends (or re-sends) the invitation email; a new link revokes the older ones. */
+export async function sendInvitation(scope: TenantScope, person: typeof people.$inferSelect) {
+	const now = scope.platform.clock.now();
+	const { id, token, secretHash } = await mintToken();
+	await scope.db.batch([
+		scope.db
+			.update(invitations)
+			.set({ revokedAt: now })
+			.where(and(eq(invitations.personId, person.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt))),
+		scope.db.insert(invitations).values({
+			id,
+			personId: person.id,
+			secretHash,
+			invitedBy: scope.person.id,
+			expiresAt: new Date(now.getTime() + invitationLifetimeMs)
+		}),
+		scope.db.update(people).set({ status: 'invited', invitedAt: now }).where(eq(people.id, person.id))
+	]);
+	const roleLabel = person.roles.map((role) => roleLabels[role]).join(' and ');
+	await queueEmail(scope.platform, {
+		to: person.email,
+		tenantId: scope.tenant.id,
+		content: emails.memberInvitation(
+			fullName(scope.person),
+			scope.tenant.name,
+			/^[AEIOU]/.test(roleLabel) ? `an ${roleLabel}` : `a ${roleLabel}`,
+			`${scope.platform.config.appUrl}/invite/${scope.tenant.slug}/${token}`
+		),
+		idempotencyKey: `invite:${id}`
+	});
+}
+
+async function limitInvitations(scope: TenantScope) {
+	await consumeRateLimit(
+		openControlDb(scope.platform),
+		{ key: `invite:${scope.tenant.id}:${scope.person.id}`, limit: 100, windowMs: 60 * 60_000, message: 'You have sent a lot of invitations in the last hour.' },
+		scope.platform.clock.now()
+	);
+}
+
+async function findPerson(scope: TenantScope, personId: string) {
+	const person = await scope.db.query.people.findFirst({ where: eq(people.id, personId) });
+	if (!person) throw notFound('That person is not in this workspace any more. Refresh the list.');
+	return person;
+}
+
+export async function resendInvitation(scope: TenantScope, personId: string) {
+	const person = await findPerson(scope, personId);
+	if (person.status === 'active') throw conflict(`${fullName(person)} has already accepted; there is nothing to resend.`);
+	if (person.status === 'deactivated') throw conflict(`${fullName(person)} is deactivated. Reactivate them instead.`);
+	await limitInvitations(scope);
+	await sendInvitation(scope, person);
+}
+
+export async function revokeInvitation(scope: TenantScope, personId: string) {
+	const person = await findPerson(scope, personId);
+	if (person.status !== 'invited') throw conflict(`${fullName(person)} has no open invitation to revoke.`);
+	const now = scope.platform.clock.now();
+	await scope.db.batch([
+		scope.db
+			.update(invitations)
+			.set({ revokedAt: now })
+			.where(and(eq(invitations.personId, person.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt))),
+		scope.db.update(people).set({ status: 'not_invited' }).where(eq(people.id, person.id))
+	]);
+}
+
+export async function setMemberActive(scope: TenantScope, personId: string, active: boolean) {
+	const person = await findPerson(scope, personId);
+	if (person.id === scope.person.id) throw badRequest('You cannot deactivate yourself. Ask another admin.');
+	if (active ? person.status !== 'deactivated' : person.status !== 'active') {
+		throw conflict(active ? `${fullName(person)} is not deactivated.` : `${fullName(person)} is not an active member.`);
+	}
+	if (!active && person.roles.includes('admin')) await ensureAnotherAdmin(scope, person.id);
+	await scope.db.update(people).set({ status: active ? 'active' : 'deactivated' }).where(eq(people.id, person.id));
+	if (person.userId) {
+		await upsertMembership(scope.platform, {
+			userId: person.userId,
+			tenantId: scope.tenant.id,
+			roles: person.roles,
+			status: active ? 'active' : 'deactivated'
+		});
+	}
+}
+
+async function ensureAnotherAdmin(scope: TenantScope, leavingId: string) {
+	const [row] = await scope.db
+		.select({ count: sql<number>`count(*)` })
+		.from(people)
+		.where(and(ne(people.id, leavingId), eq(people.status, 'active'), sql`exists (select 1 from json_each(${people.roles}) where value = 'admin')`));
+	if (!row || row.count === 0) throw badRequest('This is the last active admin. Make someone else an admin first.');
+}

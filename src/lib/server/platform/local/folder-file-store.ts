@@ -1,0 +1,38 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import type { FileStore } from '../ports';
+
+/** R2 stand-in for local runs: the key is a path under the folder, the content type sits
+ * beside the bytes. */
+export function folderFileStore(root: string): FileStore {
+	const base = resolve(root);
+	const pathOf = (key: string) => {
+		const path = resolve(join(base, key));
+		if (!path.startsWith(base + sep)) throw new Error(`File key escapes the store: ${key}`);
+		return path;
+	};
+	return {
+		async put(key, body, contentType) {
+			const path = pathOf(key);
+			await mkdir(dirname(path), { recursive: true });
+			await writeFile(path, body instanceof Uint8Array ? body : new Uint8Array(body));
+			await writeFile(`${path}.meta.json`, JSON.stringify({ contentType }));
+		},
+		async get(key) {
+			const path = pathOf(key);
+			try {
+				const bytes = await readFile(path);
+				const { contentType } = JSON.parse(await readFile(`${path}.meta.json`, 'utf8')) as { contentType: string };
+				return { body: new Blob([bytes]).stream(), size: bytes.length, contentType };
+			} catch (error) {
+				if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+				throw error;
+			}
+		},
+		async delete(key) {
+			const path = pathOf(key);
+			await rm(path, { force: true });
+			await rm(`${path}.meta.json`, { force: true });
+		}
+	};
+}

@@ -1,0 +1,69 @@
+/**
+ * Wires the Node adapters: `npm run dev`, tests, scripts and benchmarks. Control database,
+ * one file per tenant, a folder for files, a captured mailbox, and the in-process queue and
+ * ticker calling the same job handlers as the Cloudflare jobs worker.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { migrateControl } from '../../db';
+import { handleJob, runCronTick } from '../../jobs/runner';
+import type { AppConfig, Clock, Platform } from '../ports';
+import { CapturedMailer } from './captured-mailer';
+import { fileConnector } from './connector';
+import { folderFileStore } from './folder-file-store';
+import { InProcessQueue, type InProcessQueueOptions } from './in-process-queue';
+import { fileProvisioner } from './provisioner';
+
+export interface LocalPlatformOptions {
+	dataDir: string;
+	config?: Partial<AppConfig>;
+	clock?: Clock;
+	queue?: InProcessQueueOptions;
+	/** Keep the mailbox in a file so it survives restarts (dev server). */
+	persistMail?: boolean;
+}
+
+export interface LocalRuntime {
+	platform: Platform;
+	queue: InProcessQueue;
+	mailer: CapturedMailer;
+	/** Runs the cron handler every `intervalMs` until close(). */
+	startTicker(intervalMs?: number): void;
+	close(): void;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export async function createLocalRuntime(options: LocalPlatformOptions): Promise<LocalRuntime> {
+	const dataDir = resolve(options.dataDir);
+	mkdirSync(dataDir, { recursive: true });
+	const connector = fileConnector(`file:${join(dataDir, 'control.db')}`);
+	const queue = new InProcessQueue(options.queue);
+	const mailer = new CapturedMailer(options.persistMail ? join(dataDir, 'mail.jsonl') : undefined);
+	const platform: Platform = {
+		config: { appUrl: 'http://localhost:5173', mailFrom: 'Tandem <hello@tandem.localhost>', devTools: true, ...options.config },
+		db: connector,
+		provisioner: fileProvisioner(dataDir),
+		files: folderFileStore(join(dataDir, 'files')),
+		mailer,
+		queue,
+		clock: options.clock ?? systemClock
+	};
+	queue.consume((message) => handleJob(platform, message));
+	await migrateControl(connector.control());
+	let ticker: ReturnType<typeof setInterval> | undefined;
+	return {
+		platform,
+		queue,
+		mailer,
+		startTicker(intervalMs = 60_000) {
+			ticker = setInterval(() => {
+				runCronTick(platform).catch((error) => console.error('cron tick failed:', error));
+			}, intervalMs);
+		},
+		close() {
+			if (ticker) clearInterval(ticker);
+			connector.close();
+		}
+	};
+}

@@ -1,0 +1,135 @@
+/**
+ * Tenants span two databases: the control plane (directory + membership index) and the
+ * tenant's own database (its people, the source of truth). Creation is ordered so that a
+ * crash at any step leaves a 'provisioning' tenant that `finishProvisioning` completes,
+ * whether it is called again by the same request's retry, at sign-in, or by the cron sweep.
+ */
+import { and, eq, like, lt } from 'drizzle-orm';
+import { openControlDb, openTenantDb, type TenantDb } from '../db';
+import { memberships, tenants, type Role, type TenantKind } from '../db/control/schema';
+import { people } from '../db/tenant/schema';
+import type { Platform } from '../platform/ports';
+import { notFound } from '../trpc/errors';
+import { slugify } from './slug';
+
+export interface TenantOwner {
+	userId: string;
+	email: string;
+	firstName: string;
+	lastName: string;
+}
+
+export type TenantRow = typeof tenants.$inferSelect;
+
+export async function createTenant(
+	platform: Platform,
+	input: { name: string; kind: TenantKind; owner: TenantOwner; ownerRoles: Role[] }
+): Promise<TenantRow> {
+	const db = openControlDb(platform);
+	const id = crypto.randomUUID();
+	const slug = await freeSlug(platform, slugify(input.name));
+	await db.insert(tenants).values({ id, slug, name: input.name, kind: input.kind });
+	// The owner's membership is written first, as 'provisioning' cannot be entered anyway:
+	// it is how finishProvisioning knows whom to seed after a crash.
+	await db.insert(memberships).values({ userId: input.owner.userId, tenantId: id, roles: input.ownerRoles });
+	return finishProvisioning(platform, id);
+}
+
+async function freeSlug(platform: Platform, base: string): Promise<string> {
+	const taken = await openControlDb(platform)
+		.select({ slug: tenants.slug })
+		.from(tenants)
+		.where(like(tenants.slug, `${base}%`));
+	const used = new Set(taken.map((row) => row.slug));
+	if (!used.has(base)) return base;
+	for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** Idempotent: creates the database if missing, migrates it, seeds the members recorded
+ * in the control plane as people, then marks the tenant active. */
+export async function finishProvisioning(platform: Platform, tenantId: string): Promise<TenantRow> {
+	const control = openControlDb(platform);
+	let tenant = await control.query.tenants.findFirst({ where: eq(tenants.id, tenantId) });
+	if (!tenant) throw notFound('That workspace does not exist.');
+	if (tenant.status === 'active') return tenant;
+	if (!tenant.dbUrl) {
+		const locator = await platform.provisioner.provision(`tenant-${tenant.id}`);
+		[tenant] = await control
+			.update(tenants)
+			.set({ dbUrl: locator.url, dbAuthToken: locator.authToken ?? null })
+			.where(eq(tenants.id, tenantId))
+			.returning();
+	}
+	const tdb = await openTenantDb(platform, locatorOf(tenant!));
+	const owners = await control.query.memberships.findMany({ where: eq(memberships.tenantId, tenantId) });
+	for (const membership of owners) await seedOwnerPerson(platform, tdb, membership.userId, membership.roles);
+	[tenant] = await control.update(tenants).set({ status: 'active' }).where(eq(tenants.id, tenantId)).returning();
+	return tenant!;
+}
+
+async function seedOwnerPerson(platform: Platform, tdb: TenantDb, userId: string, roles: Role[]) {
+	const user = await openControlDb(platform).query.users.findFirst({ where: (u, { eq }) => eq(u.id, userId) });
+	if (!user) return;
+	const [firstName, ...rest] = user.name.split(' ');
+	await tdb
+		.insert(people)
+		.values({
+			id: crypto.randomUUID(),
+			userId,
+			email: user.email,
+			firstName: firstName ?? user.name,
+			lastName: rest.join(' '),
+			roles,
+			status: 'active',
+			activatedAt: platform.clock.now()
+		})
+		.onConflictDoNothing();
+}
+
+export function locatorOf(tenant: Pick<TenantRow, 'dbUrl' | 'dbAuthToken' | 'slug'>) {
+	if (!tenant.dbUrl) throw notFound(`The workspace "${tenant.slug}" is still being set up. Try again in a minute.`);
+	return { url: tenant.dbUrl, authToken: tenant.dbAuthToken };
+}
+
+/** Tenants left half-created (e.g. by a crash mid sign-up) for longer than a minute. */
+export async function repairProvisioningTenants(platform: Platform): Promise<number> {
+	const cutoff = new Date(platform.clock.now().getTime() - 60_000);
+	const stuck = await openControlDb(platform)
+		.select({ id: tenants.id })
+		.from(tenants)
+		.where(and(eq(tenants.status, 'provisioning'), lt(tenants.createdAt, cutoff)));
+	for (const { id } of stuck) await finishProvisioning(platform, id);
+	return stuck.length;
+}
+
+export interface TenantSummary {
+	id: string;
+	slug: string;
+	name: string;
+	kind: TenantKind;
+	roles: Role[];
+}
+
+/** The tenants a user may enter, for the switcher and for landing after sign-in. */
+export async function tenantsOfUser(platform: Platform, userId: string): Promise<TenantSummary[]> {
+	return openControlDb(platform)
+		.select({ id: tenants.id, slug: tenants.slug, name: tenants.name, kind: tenants.kind, roles: memberships.roles })
+		.from(memberships)
+		.innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+		.where(and(eq(memberships.userId, userId), eq(memberships.status, 'active'), eq(tenants.status, 'active')))
+		.orderBy(tenants.name);
+}
+
+/** Writes the control-plane mirror of a person's access; safe to repeat. */
+export async function upsertMembership(
+	platform: Platform,
+	input: { userId: string; tenantId: string; roles: Role[]; status: 'active' | 'deactivated' }
+) {
+	await openControlDb(platform)
+		.insert(memberships)
+		.values(input)
+		.onConflictDoUpdate({
+			target: [memberships.userId, memberships.tenantId],
+			set: { roles: input.roles, status: input.status }
+		});
+}
