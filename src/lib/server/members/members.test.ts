@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, failure, strongPassword, tokenOf, type TestApp, type TestClient } from '../testing/harness';
+
+let app: TestApp;
+let admin: TestClient;
+const tenant = 'northwind';
+
+beforeEach(async () => {
+	app = await createTestApp();
+	admin = app.client();
+	await admin.auth.signUpOrganisation.mutate({
+		firstName: 'Ada',
+		lastName: 'Admin',
+		email: 'ada@northwind.example',
+		password: strongPassword,
+		organisationName: 'Northwind',
+		kind: 'firm'
+	});
+});
+afterEach(() => app.cleanup());
+
+const coachInvite = { tenant, email: 'cole@example.com', firstName: 'Cole', lastName: 'Coach', role: 'coach' as const };
+const invitationLink = (email: string) => app.linksSentTo(email).find((link) => link.includes('/invite/'))!;
+const acceptAs = (link: string, extra: Partial<{ password: string }> = { password: strongPassword }) => {
+	const browser = app.client();
+	return browser.invitations.accept
+		.mutate({ tenant, token: tokenOf(link), firstName: 'Cole', lastName: 'Coach', ...extra })
+		.then((result) => ({ browser, result }));
+};
+
+describe('Settings > Members', () => {
+	it('invites a coach who accepts by link, sets a password and lands in the workspace', async () => {
+		await admin.members.invite.mutate(coachInvite);
+		const email = app.mailer.list().find((sent) => sent.to === 'cole@example.com')!;
+		expect(email.subject).toBe('Ada Admin invited you to Northwind on Tandem');
+		expect(email.text).toContain('as a Coach');
+		const link = invitationLink('cole@example.com');
+		expect(link).toMatch(/^http:\/\/localhost:5173\/invite\/northwind\//);
+
+		const preview = await app.client().invitations.preview.query({ tenant, token: tokenOf(link) });
+		expect(preview).toMatchObject({ tenantName: 'Northwind', email: 'cole@example.com', roleLabel: 'Coach', accountExists: false });
+
+		const { browser, result } = await acceptAs(link);
+		expect(result.redirectTo).toBe('/t/northwind');
+		expect((await browser.tenancy.current.query({ tenant })).roles).toEqual(['coach']);
+		const cole = (await admin.members.list.query({ tenant })).find((member) => member.email === 'cole@example.com');
+		expect(cole?.status).toBe('active');
+	});
+
+	it('links an existing Tandem user only once they are signed in as that email', async () => {
+		const existing = app.client();
+		await existing.auth.signUpCoach.mutate({ firstName: 'Cole', lastName: 'Coach', email: 'cole@example.com', password: strongPassword });
+		await admin.members.invite.mutate(coachInvite);
+		const link = invitationLink('cole@example.com');
+		const stranger = await failure(acceptAs(link, {}));
+		expect(stranger).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/Sign in as cole@example.com/) });
+		await existing.invitations.accept.mutate({ tenant, token: tokenOf(link), firstName: 'Cole', lastName: 'Coach' });
+		expect((await existing.tenancy.mine.query()).map((t) => t.slug).sort()).toEqual(['cole-coach-coaching', 'northwind']);
+	});
+
+	it('refuses a second invitation to the same email', async () => {
+		await admin.members.invite.mutate(coachInvite);
+		const duplicate = await failure(admin.members.invite.mutate({ ...coachInvite, email: 'COLE@example.com' }));
+		expect(duplicate).toMatchObject({ code: 'CONFLICT' });
+		expect(duplicate.fieldErrors?.email?.[0]).toMatch(/already in Northwind/);
+		expect((await admin.members.list.query({ tenant })).filter((m) => m.email === 'cole@example.com')).toHaveLength(1);
+	});
+
+	it('resending replaces the old link; revoking ends it', async () => {
+		const { id } = await admin.members.invite.mutate(coachInvite);
+		const first = invitationLink('cole@example.com');
+		await admin.members.resendInvitation.mutate({ tenant, personId: id });
+		const second = invitationLink('cole@example.com');
+		expect(second).not.toBe(first);
+		expect((await failure(acceptAs(first))).message).toMatch(/newer one was sent/);
+		await admin.members.revokeInvitation.mutate({ tenant, personId: id });
+		expect((await failure(acceptAs(second))).message).toMatch(/no longer valid/);
+		expect((await admin.members.list.query({ tenant })).find((m) => m.id === id)?.status).toBe('not_invited');
+	});
+
+	it('refuses expired and already-used invitations', async () => {
+		await admin.members.invite.mutate(coachInvite);
+		const link = invitationLink('cole@example.com');
+		await acceptAs(link);
+		expect((await failure(acceptAs(link))).message).toMatch(/already been accepted/);
+
+		await admin.members.invite.mutate({ ...coachInvite, email: 'late@example.com' });
+		app.clock.advance(8 * 24 * 60 * 60_000);
+		expect((await failure(acceptAs(invitationLink('late@example.com')))).message).toMatch(/expired/);
+	});
+
+	it('refuses resending to someone who already accepted', async () => {
+		const { id } = await admin.members.invite.mutate(coachInvite);
+		await acceptAs(invitationLink('cole@example.com'));
+		expect((await failure(admin.members.resendInvitation.mutate({ tenant, personId: id }))).message).toMatch(/already accepted/);
+	});
+
+	it('deactivating a member shuts them out at once; reactivating lets them back', async () => {
+		const { id } = await admin.members.invite.mutate(coachInvite);
+		const { browser } = await acceptAs(invitationLink('cole@example.com'));
+		await admin.members.deactivate.mutate({ tenant, personId: id });
+		expect(await failure(browser.tenancy.current.query({ tenant }))).toMatchObject({ code: 'FORBIDDEN' });
+		expect(await browser.tenancy.mine.query()).toEqual([]);
+		await admin.members.reactivate.mutate({ tenant, personId: id });
+		expect((await browser.tenancy.current.query({ tenant })).roles).toEqual(['coach']);
+	});
+
+	it('will not let the last admin deactivate themself', async () => {
+		const [me] = await admin.members.list.query({ tenant });
+		expect((await failure(admin.members.deactivate.mutate({ tenant, personId: me!.id }))).message).toMatch(/cannot deactivate yourself/);
+	});
+});
+
+describe('who may manage members', () => {
+	it.each(['coach', 'spectator'] as const)('a %s cannot list, invite or deactivate', async (role) => {
+		await admin.members.invite.mutate({ ...coachInvite, email: `${role}@example.com`, role });
+		const { browser } = await acceptAs(invitationLink(`${role}@example.com`));
+		expect(await failure(browser.members.list.query({ tenant }))).toMatchObject({
+			code: 'FORBIDDEN',
+			message: 'Only an admin of Northwind can do this.'
+		});
+		expect(await failure(browser.members.invite.mutate({ ...coachInvite, email: 'x@example.com' }))).toMatchObject({ code: 'FORBIDDEN' });
+		const [adminPerson] = await admin.members.list.query({ tenant });
+		expect(await failure(browser.members.deactivate.mutate({ tenant, personId: adminPerson!.id }))).toMatchObject({ code: 'FORBIDDEN' });
+		expect((await admin.members.list.query({ tenant })).find((m) => m.id === adminPerson!.id)?.status).toBe('active');
+	});
+});

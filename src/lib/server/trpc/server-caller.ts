@@ -1,0 +1,41 @@
+/** Server-side calls from `load` functions: the same procedures and checks as over HTTP,
+ * without the round trip. */
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { TRPCError } from '@trpc/server';
+import { sessionCookieName } from '../auth/sessions';
+import { createCaller } from './router';
+
+export function serverCaller(event: RequestEvent) {
+	return createCaller({
+		platform: event.locals.platform,
+		user: event.locals.user,
+		clientAddress: event.getClientAddress(),
+		session: {
+			current: event.cookies.get(sessionCookieName) ?? null,
+			set: (token, expires) => event.cookies.set(sessionCookieName, token, { path: '/', httpOnly: true, sameSite: 'lax', expires }),
+			clear: () => event.cookies.delete(sessionCookieName, { path: '/' })
+		}
+	});
+}
+
+const httpStatus: Partial<Record<TRPCError['code'], number>> = {
+	BAD_REQUEST: 400,
+	FORBIDDEN: 403,
+	NOT_FOUND: 404,
+	CONFLICT: 409,
+	TOO_MANY_REQUESTS: 429
+};
+
+/** Turns a procedure's refusal into the page a person should see. */
+export async function loadOrFail<T>(event: RequestEvent, load: () => Promise<T>): Promise<T> {
+	try {
+		return await load();
+	} catch (cause) {
+		if (cause instanceof TRPCError) {
+			if (cause.code === 'UNAUTHORIZED') redirect(303, `/signin?redirectTo=${encodeURIComponent(event.url.pathname)}`);
+			const status = httpStatus[cause.code];
+			if (status) error(status, cause.message);
+		}
+		throw cause;
+	}
+}
