@@ -1,0 +1,44 @@
+/** Small measuring tools for the benchmarks: percentiles and a query counter. */
+import type { Client } from '@libsql/client';
+import type { DatabaseConnector } from '../src/lib/server/platform/ports';
+
+export function percentile(samples: number[], p: number): number {
+	const sorted = [...samples].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export async function measure(runs: number, work: () => Promise<unknown>) {
+	for (let i = 0; i < Math.min(5, runs); i++) await work(); // warm-up
+	const samples: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const start = performance.now();
+		await work();
+		samples.push(performance.now() - start);
+	}
+	return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+/** Wraps a connector so every statement sent to any database is counted. */
+export function countingConnector(inner: DatabaseConnector) {
+	const counter = { statements: 0 };
+	const wrap = (client: Client): Client =>
+		new Proxy(client, {
+			get(target, key, receiver) {
+				const value = Reflect.get(target, key, receiver);
+				if (key === 'execute') return (...args: unknown[]) => (counter.statements++, value.apply(target, args));
+				if (key === 'batch') {
+					return (statements: unknown[], ...rest: unknown[]) => (
+						(counter.statements += statements.length), value.apply(target, [statements, ...rest])
+					);
+				}
+				return typeof value === 'function' ? value.bind(target) : value;
+			}
+		});
+	const connector: DatabaseConnector = {
+		control: () => wrap(inner.control()),
+		open: (locator) => wrap(inner.open(locator))
+	};
+	return { connector, counter };
+}
+
+export const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
