@@ -42,8 +42,9 @@ export async function listMembers(scope: TenantScope) {
 		email: person.email,
 		roles: person.roles,
 		status: person.status,
-		invitedAt: person.invitedAt,
-		activatedAt: person.activatedAt,
+		// ISO strings: the same shape whether read over HTTP or by a server-side load.
+		invitedAt: person.invitedAt?.toISOString() ?? null,
+		activatedAt: person.activatedAt?.toISOString() ?? null,
 		isYou: person.id === scope.person.id
 	}));
 }

@@ -79,6 +79,17 @@ export interface AppConfig {
 	devTools: boolean;
 }
 
+export interface CapturedEmail extends OutgoingEmail {
+	id: string;
+	idempotencyKey: string;
+	sentAt: string;
+}
+
+/** Local runs only: what the mailer captured instead of sending, shown at /dev/mail. */
+export interface DevMailbox {
+	list(): CapturedEmail[];
+}
+
 /** Everything server logic may touch, handed down explicitly (no globals). */
 export interface Platform {
 	config: AppConfig;
@@ -88,4 +99,5 @@ export interface Platform {
 	mailer: Mailer;
 	queue: JobQueue;
 	clock: Clock;
+	devMailbox?: DevMailbox;
 }

@@ -17,7 +17,7 @@ interface ProcedureDef {
 	_def: { type: 'query' | 'mutation' | 'subscription'; inputs: unknown[] };
 }
 
-const procedures = Object.entries(appRouter._def.procedures as Record<string, ProcedureDef>);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>);
 const tenantScoped = procedures.filter(([, procedure]) => procedure._def.inputs[0] === tenantInput);
 
 let app: TestApp;

@@ -1,18 +1,12 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import type { Mailer, OutgoingEmail, SendResult } from '../ports';
-
-export interface CapturedEmail extends OutgoingEmail {
-	id: string;
-	idempotencyKey: string;
-	sentAt: string;
-}
+import type { CapturedEmail, DevMailbox, Mailer, OutgoingEmail, SendResult } from '../ports';
 
 /**
  * Resend's stand-in for local runs and tests: keeps what would have been sent, readable at
  * /dev/mail. It honours the same idempotency contract as Resend: a repeated key returns
  * the first result and sends nothing new.
  */
-export class CapturedMailer implements Mailer {
+export class CapturedMailer implements Mailer, DevMailbox {
 	private readonly emails: CapturedEmail[] = [];
 
 	/** With a file, the mailbox survives dev-server restarts. */

@@ -47,7 +47,8 @@ export async function createLocalRuntime(options: LocalPlatformOptions): Promise
 		files: folderFileStore(join(dataDir, 'files')),
 		mailer,
 		queue,
-		clock: options.clock ?? systemClock
+		clock: options.clock ?? systemClock,
+		devMailbox: mailer
 	};
 	queue.consume((message) => handleJob(platform, message));
 	await migrateControl(connector.control());

@@ -1,0 +1,27 @@
+/** What each role sees in the portal's left navigation. */
+import type { NavItem } from '$lib/components';
+
+export type PortalRole = 'admin' | 'coach' | 'coachee' | 'spectator';
+
+export const roleNames: Record<PortalRole, string> = {
+	admin: 'Admin',
+	coach: 'Coach',
+	coachee: 'Coachee',
+	spectator: 'Authorized user'
+};
+
+export const rolesLabel = (roles: PortalRole[]) => roles.map((role) => roleNames[role]).join(' · ');
+
+export function portalNav(slug: string, roles: PortalRole[]): NavItem[] {
+	const base = `/t/${slug}`;
+	const is = (role: PortalRole) => roles.includes(role);
+	const items: NavItem[] = [{ label: 'Home', href: base, icon: 'home' }];
+	if (is('admin') || is('coach')) items.push({ label: 'Coachees', href: `${base}/coachees`, icon: 'users' });
+	if (is('admin') || is('coach') || is('coachee') || is('spectator')) {
+		items.push({ label: 'Engagements', href: `${base}/engagements`, icon: 'layers' });
+	}
+	items.push({ label: 'Notifications', href: `${base}/notifications`, icon: 'bell' });
+	if (is('admin')) items.push({ label: 'Members', href: `${base}/settings/members`, icon: 'user-plus' });
+	items.push({ label: 'Settings', href: `${base}/settings`, icon: 'settings' });
+	return items;
+}

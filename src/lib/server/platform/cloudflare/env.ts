@@ -1,0 +1,37 @@
+/**
+ * Bindings, vars and secrets of both Workers (`wrangler.toml` for the app worker,
+ * `workers/jobs/wrangler.toml` for the jobs worker). Vars live in the toml files; every
+ * secret is set with `wrangler secret put NAME` on each worker (see docs/DEPLOY.md).
+ *
+ * Types for R2Bucket and Queue come from @cloudflare/workers-types (tsconfig `types`).
+ */
+export interface CloudflareEnv {
+	/** R2 bucket for uploads and exports; keys are prefixed `tenants/<id>/...`. */
+	FILES: R2Bucket;
+	/** Producer binding of the `tandem-jobs` queue; the jobs worker consumes it. */
+	JOBS: Queue<unknown>;
+
+	// [vars]
+	/** Public origin, e.g. https://app.tandem.coach (email links, origin checks). */
+	APP_URL: string;
+	/** Sender for all email, e.g. `Tandem <notifications@tandem.coach>`; its domain must be verified in Resend. */
+	MAIL_FROM: string;
+
+	// secrets
+	/** libsql://<control-db>-<org>.turso.io */
+	CONTROL_DB_URL: string;
+	CONTROL_DB_TOKEN: string;
+	/** Turso organization slug (Platform API path segment). */
+	TURSO_ORG: string;
+	/** Turso group new tenant databases are created in. */
+	TURSO_GROUP: string;
+	/** Turso Platform API token (`turso auth api-tokens mint ...`). */
+	TURSO_API_TOKEN: string;
+	RESEND_API_KEY: string;
+	/** S3-API credentials of the R2 bucket, used only to presign direct GET/PUT URLs. */
+	R2_ACCOUNT_ID: string;
+	R2_ACCESS_KEY_ID: string;
+	R2_SECRET_ACCESS_KEY: string;
+	/** Bucket name as seen through the S3 API (the same bucket the FILES binding points at). */
+	R2_BUCKET: string;
+}

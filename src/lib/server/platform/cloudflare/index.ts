@@ -1,0 +1,75 @@
+/**
+ * The Cloudflare runtime's wiring of the platform ports, shared by the app worker
+ * (hooks.server.ts, from `event.platform.env`) and the jobs worker (workers/jobs/index.ts).
+ *
+ * Adapters are built lazily on first use, so a request that needs no email never checks
+ * RESEND_API_KEY, and a Worker booted without secrets (CI's workerd smoke test) still serves
+ * pages that touch no database. Building per request is cheap: only configuration is read,
+ * and database clients are made fresh on every `db.control()` / `db.open()` call.
+ *
+ * Presigned R2 URLs are deliberately not part of Platform: import `r2PresignerFromEnv` from
+ * './presign' where needed, so the AWS SDK only lands in bundles that use it.
+ */
+import type { Mailer, OutgoingEmail, Platform } from '../ports';
+import type { CloudflareEnv } from './env';
+import { cloudflareConnector } from './connector';
+import { r2FileStore } from './r2-file-store';
+import { cloudflareQueue } from './queue';
+import { resendMailer, type ResendMailer } from './resend-mailer';
+import { tursoProvisioner } from './turso-provisioner';
+
+export type { CloudflareEnv } from './env';
+
+function lazy<T extends object>(make: () => T): () => T {
+	let value: T | undefined;
+	return () => (value ??= make());
+}
+
+export function cloudflarePlatform(env: CloudflareEnv): Platform {
+	const appUrl = (env.APP_URL ?? '').replace(/\/+$/, '');
+	if (!appUrl) throw new Error('APP_URL is not set (wrangler.toml [vars]).');
+
+	const db = lazy(() =>
+		cloudflareConnector({ controlUrl: env.CONTROL_DB_URL, controlToken: env.CONTROL_DB_TOKEN })
+	);
+	const provisioner = lazy(() =>
+		tursoProvisioner({ org: env.TURSO_ORG, group: env.TURSO_GROUP, apiToken: env.TURSO_API_TOKEN })
+	);
+	const files = lazy(() => {
+		if (!env.FILES) throw new Error('The FILES R2 binding is missing (wrangler.toml [[r2_buckets]]).');
+		return r2FileStore(env.FILES);
+	});
+	const queue = lazy(() => {
+		if (!env.JOBS) throw new Error('The JOBS queue binding is missing (wrangler.toml [[queues.producers]]).');
+		return cloudflareQueue(env.JOBS);
+	});
+	// Short rate-limit waits (retry-after <= 2 s) are absorbed in place, twice, so bursts do
+	// not burn the queue's retries; longer ones go back to the queue with their delay.
+	const mailer = lazy(() =>
+		resendMailer({ apiKey: env.RESEND_API_KEY, from: env.MAIL_FROM, rateLimitRetries: 2, maxInlineWaitSeconds: 2 })
+	);
+
+	/** A Mailer that also offers Resend's batch endpoint (up to 100 emails, all or nothing). */
+	const batchingMailer: Mailer & Pick<ResendMailer, 'sendBatch'> = {
+		send: async (email, key) => mailer().send(email, key),
+		sendBatch: async (emails: OutgoingEmail[], key: string) => mailer().sendBatch(emails, key)
+	};
+
+	return {
+		config: { appUrl, mailFrom: env.MAIL_FROM ?? '', devTools: false },
+		db: {
+			control: () => db().control(),
+			open: (locator) => db().open(locator)
+		},
+		// async wrappers so a missing secret or binding rejects the promise instead of throwing
+		provisioner: { provision: async (name) => provisioner().provision(name) },
+		files: {
+			put: async (key, body, contentType) => files().put(key, body, contentType),
+			get: async (key) => files().get(key),
+			delete: async (key) => files().delete(key)
+		},
+		mailer: batchingMailer,
+		queue: { send: async (message, options) => queue().send(message, options) },
+		clock: { now: () => new Date() }
+	};
+}

@@ -1,0 +1,224 @@
+/**
+ * The fake below answers as Turso's Platform API is documented to:
+ * - POST /v1/organizations/{org}/databases { name, group } -> 200 { database: { DbId, Hostname, Name } }
+ *   https://docs.turso.tech/api-reference/databases/create
+ * - GET /v1/organizations/{org}/databases/{name} -> 200 { database: { Name, DbId, Hostname, group, ... } }
+ *   https://docs.turso.tech/api-reference/databases/retrieve
+ * - POST /v1/organizations/{org}/databases/{name}/auth/tokens?authorization=full-access -> 200 { jwt }
+ *   https://docs.turso.tech/api-reference/databases/create-token
+ * - 401 / 402 / 403 / 409 (resource already exists) with an error message in the body
+ *   https://docs.turso.tech/api-reference/response-codes
+ */
+import { describe, expect, it } from 'vitest';
+import { TursoApiError, TursoProvisioner } from './turso-provisioner';
+
+interface Recorded {
+	method: string;
+	url: string;
+	headers: Record<string, string>;
+	body: unknown;
+}
+
+function json(status: number, body: unknown) {
+	return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+const ORG = 'acme-coaching';
+const TOKEN = 'platform-token';
+
+function fakeTurso(options: { override?: (req: Recorded) => Response | undefined; groups?: string[] } = {}) {
+	const requests: Recorded[] = [];
+	const databases = new Map<string, { Name: string; DbId: string; Hostname: string; group: string }>();
+	const groups = options.groups ?? ['tenants'];
+	let tokens = 0;
+
+	const fetch = async (input: string, init: RequestInit): Promise<Response> => {
+		const headers: Record<string, string> = {};
+		new Headers(init.headers).forEach((value, key) => (headers[key] = value));
+		const req: Recorded = {
+			method: init.method ?? 'GET',
+			url: input,
+			headers,
+			body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined
+		};
+		requests.push(req);
+		const custom = options.override?.(req);
+		if (custom) return custom;
+
+		if (headers['authorization'] !== `Bearer ${TOKEN}`) return json(401, { error: 'invalid token' });
+
+		const url = new URL(input);
+		const base = `/v1/organizations/${ORG}/databases`;
+		if (url.origin !== 'https://api.turso.tech' || !url.pathname.startsWith(base)) {
+			return json(404, { error: 'not found' });
+		}
+		const rest = url.pathname.slice(base.length);
+
+		if (req.method === 'POST' && rest === '') {
+			const { name, group } = req.body as { name: string; group: string };
+			if (!groups.includes(group)) return json(404, { error: `group ${group} not found` });
+			if (databases.has(name)) return json(409, { error: `database with name ${name} already exists` });
+			const db = { Name: name, DbId: `id-${name}`, Hostname: `${name}-${ORG}.turso.io`, group };
+			databases.set(name, db);
+			return json(200, { database: { DbId: db.DbId, Hostname: db.Hostname, Name: db.Name } });
+		}
+		const single = rest.match(/^\/([a-z0-9-]+)$/);
+		if (req.method === 'GET' && single) {
+			const db = databases.get(single[1]);
+			if (!db) return json(404, { error: 'database not found' });
+			return json(200, {
+				database: {
+					...db,
+					type: 'logical',
+					version: '0.24.0',
+					primaryRegion: 'fra',
+					regions: ['fra'],
+					is_schema: false,
+					block_reads: false,
+					block_writes: false,
+					allow_attach: false,
+					sleeping: false,
+					archived: false
+				}
+			});
+		}
+		const token = rest.match(/^\/([a-z0-9-]+)\/auth\/tokens$/);
+		if (req.method === 'POST' && token) {
+			if (!databases.has(token[1])) return json(404, { error: 'database not found' });
+			return json(200, { jwt: `jwt-${token[1]}-${++tokens}` });
+		}
+		return json(404, { error: 'not found' });
+	};
+
+	return { fetch, requests, databases };
+}
+
+function provisioner(fake: ReturnType<typeof fakeTurso>, extra: { tokenExpiration?: string } = {}) {
+	return new TursoProvisioner({ org: ORG, group: 'tenants', apiToken: TOKEN, fetch: fake.fetch, ...extra });
+}
+
+describe('TursoProvisioner', () => {
+	it('creates the database in the configured group, mints a token and returns a libsql locator', async () => {
+		const fake = fakeTurso();
+		const locator = await provisioner(fake).provision('t-acme');
+
+		expect(locator).toEqual({ url: 'libsql://t-acme-acme-coaching.turso.io', authToken: 'jwt-t-acme-1' });
+		expect(fake.requests).toHaveLength(2);
+
+		const [create, token] = fake.requests;
+		expect(create.method).toBe('POST');
+		expect(create.url).toBe('https://api.turso.tech/v1/organizations/acme-coaching/databases');
+		expect(create.headers).toMatchObject({ authorization: 'Bearer platform-token', 'content-type': 'application/json' });
+		expect(create.body).toEqual({ name: 't-acme', group: 'tenants' });
+
+		expect(token.method).toBe('POST');
+		expect(token.url).toBe(
+			'https://api.turso.tech/v1/organizations/acme-coaching/databases/t-acme/auth/tokens?authorization=full-access'
+		);
+		expect(token.headers).toMatchObject({ authorization: 'Bearer platform-token' });
+		expect(token.body).toBeUndefined();
+	});
+
+	it('is idempotent: on 409 it retrieves the existing database instead of failing', async () => {
+		const fake = fakeTurso();
+		const p = provisioner(fake);
+		const first = await p.provision('t-acme');
+		fake.requests.length = 0;
+
+		const second = await p.provision('t-acme');
+
+		expect(second.url).toBe(first.url);
+		expect(second.authToken).toBe('jwt-t-acme-2');
+		expect(fake.requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
+			'POST /v1/organizations/acme-coaching/databases',
+			'GET /v1/organizations/acme-coaching/databases/t-acme',
+			'POST /v1/organizations/acme-coaching/databases/t-acme/auth/tokens'
+		]);
+		expect(fake.requests[1].headers).toMatchObject({ authorization: 'Bearer platform-token' });
+		expect(fake.requests[1].body).toBeUndefined();
+	});
+
+	it('refuses a same-named database that lives in another group', async () => {
+		const fake = fakeTurso({ groups: ['tenants', 'staging'] });
+		fake.databases.set('t-acme', {
+			Name: 't-acme',
+			DbId: 'x',
+			Hostname: `t-acme-${ORG}.turso.io`,
+			group: 'staging'
+		});
+		const error = await provisioner(fake).provision('t-acme').catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(TursoApiError);
+		expect((error as Error).message).toContain('group "staging"');
+		expect(fake.requests.some((r) => r.url.includes('/auth/tokens'))).toBe(false);
+	});
+
+	it('names the failing step and Turso\'s message when creation fails', async () => {
+		const fake = fakeTurso({
+			override: (req) =>
+				req.method === 'POST' && req.url.endsWith('/databases')
+					? json(402, { error: 'you have reached the database limit of your plan' })
+					: undefined
+		});
+		const error = (await provisioner(fake).provision('t-acme').catch((e: unknown) => e)) as TursoApiError;
+		expect(error).toBeInstanceOf(TursoApiError);
+		expect(error.step).toBe('create database');
+		expect(error.status).toBe(402);
+		expect(error.retryable).toBe(false);
+		expect(error.message).toBe(
+			'Turso provisioning failed at "create database" for database "t-acme" (HTTP 402): you have reached the database limit of your plan'
+		);
+	});
+
+	it('reports a missing group with Turso\'s message', async () => {
+		const fake = fakeTurso({ groups: ['other'] });
+		await expect(provisioner(fake).provision('t-acme')).rejects.toThrow(
+			/"create database".*HTTP 404.*group tenants not found/
+		);
+	});
+
+	it('names the token step when minting fails', async () => {
+		const fake = fakeTurso({
+			override: (req) => (req.url.includes('/auth/tokens') ? json(500, { error: 'internal error' }) : undefined)
+		});
+		const error = (await provisioner(fake).provision('t-acme').catch((e: unknown) => e)) as TursoApiError;
+		expect(error.step).toBe('create token');
+		expect(error.retryable).toBe(true);
+		expect(error.message).toContain('internal error');
+	});
+
+	it('reports an invalid API token', async () => {
+		const fake = fakeTurso();
+		const p = new TursoProvisioner({ org: ORG, group: 'tenants', apiToken: 'wrong', fetch: fake.fetch });
+		await expect(p.provision('t-acme')).rejects.toThrow(/"create database".*HTTP 401.*invalid token/);
+	});
+
+	it('passes a configured token expiration', async () => {
+		const fake = fakeTurso();
+		await provisioner(fake, { tokenExpiration: '90d' }).provision('t-acme');
+		const url = new URL(fake.requests[1].url);
+		expect(url.searchParams.get('expiration')).toBe('90d');
+		expect(url.searchParams.get('authorization')).toBe('full-access');
+	});
+
+	it('rejects names Turso would refuse without calling the API', async () => {
+		const fake = fakeTurso();
+		await expect(provisioner(fake).provision('Acme_Tenant')).rejects.toThrow(/Invalid Turso database name/);
+		await expect(provisioner(fake).provision('x'.repeat(65))).rejects.toThrow(/Invalid Turso database name/);
+		expect(fake.requests).toHaveLength(0);
+	});
+
+	it('wraps network failures as retryable errors', async () => {
+		const p = new TursoProvisioner({
+			org: ORG,
+			group: 'tenants',
+			apiToken: TOKEN,
+			fetch: async () => {
+				throw new TypeError('fetch failed');
+			}
+		});
+		const error = (await p.provision('t-acme').catch((e: unknown) => e)) as TursoApiError;
+		expect(error).toBeInstanceOf(TursoApiError);
+		expect(error.retryable).toBe(true);
+		expect(error.status).toBeNull();
+	});
+});

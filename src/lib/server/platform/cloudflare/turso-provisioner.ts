@@ -1,0 +1,201 @@
+/**
+ * Creates one Turso database per tenant through the Platform API, with plain `fetch`.
+ *
+ * Shapes, from Turso's documentation (base https://api.turso.tech, `Authorization: Bearer <platform API token>`):
+ * - Create: POST /v1/organizations/{org}/databases, JSON { name, group }
+ *   -> 200 { database: { DbId, Hostname, Name } }. Names: lowercase letters, digits and
+ *   dashes, at most 64 characters; the group must exist.
+ *   https://docs.turso.tech/api-reference/databases/create
+ * - Retrieve: GET /v1/organizations/{org}/databases/{name}
+ *   -> 200 { database: { Name, DbId, Hostname, group, ... } }
+ *   https://docs.turso.tech/api-reference/databases/retrieve
+ * - Token: POST /v1/organizations/{org}/databases/{name}/auth/tokens?expiration=...&authorization=full-access
+ *   -> 200 { jwt }. expiration defaults to never.
+ *   https://docs.turso.tech/api-reference/databases/create-token
+ * - Errors: 401/402/403, 409 "Conflict — Resource already exists"; the body carries an
+ *   error message ({ "error": "..." }).
+ *   https://docs.turso.tech/api-reference/response-codes
+ *
+ * Idempotent by construction: a 409 on create means an earlier attempt (or a concurrent
+ * one) already made the database, so we read it back instead of failing. Minting a token
+ * is always safe to repeat; each call returns a new valid token.
+ */
+import type { DatabaseLocator, TenantDatabaseProvisioner } from '../ports';
+import type { FetchLike } from './fetch';
+
+export const TURSO_API = 'https://api.turso.tech';
+const NAME_PATTERN = /^[a-z0-9-]{1,64}$/;
+
+export interface TursoProvisionerOptions {
+	org: string;
+	group: string;
+	apiToken: string;
+	fetch?: FetchLike;
+	baseUrl?: string;
+	/** Token lifetime in Turso's syntax (`2w1d30m`); omitted means never expires. */
+	tokenExpiration?: string;
+	timeoutMs?: number;
+}
+
+export type TursoStep = 'create database' | 'retrieve database' | 'create token';
+
+export class TursoApiError extends Error {
+	constructor(
+		readonly step: TursoStep,
+		readonly databaseName: string,
+		readonly status: number | null,
+		readonly tursoMessage: string
+	) {
+		super(
+			`Turso provisioning failed at "${step}" for database "${databaseName}"` +
+				(status === null ? '' : ` (HTTP ${status})`) +
+				`: ${tursoMessage}`
+		);
+		this.name = 'TursoApiError';
+	}
+
+	/** Rate limits, server errors and network failures may pass on a later attempt. */
+	get retryable(): boolean {
+		return this.status === null || this.status === 429 || this.status >= 500;
+	}
+}
+
+interface TursoDatabase {
+	Name?: string;
+	DbId?: string;
+	Hostname?: string;
+	group?: string;
+}
+
+export class TursoProvisioner implements TenantDatabaseProvisioner {
+	private readonly fetch: FetchLike;
+	private readonly baseUrl: string;
+
+	constructor(private readonly options: TursoProvisionerOptions) {
+		for (const key of ['org', 'group', 'apiToken'] as const) {
+			if (!options[key]) {
+				const secret = { org: 'TURSO_ORG', group: 'TURSO_GROUP', apiToken: 'TURSO_API_TOKEN' }[key];
+				throw new Error(`${secret} is not set: run \`wrangler secret put ${secret}\`.`);
+			}
+		}
+		this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+		this.baseUrl = (options.baseUrl ?? TURSO_API).replace(/\/+$/, '');
+	}
+
+	async provision(databaseName: string): Promise<DatabaseLocator> {
+		if (!NAME_PATTERN.test(databaseName)) {
+			throw new Error(
+				`Invalid Turso database name "${databaseName}": use 1-64 lowercase letters, digits or dashes.`
+			);
+		}
+		const database = await this.createOrGet(databaseName);
+		const jwt = await this.createToken(databaseName);
+		return { url: `libsql://${database.Hostname}`, authToken: jwt };
+	}
+
+	private get orgPath(): string {
+		return `/v1/organizations/${encodeURIComponent(this.options.org)}/databases`;
+	}
+
+	private async createOrGet(name: string): Promise<TursoDatabase & { Hostname: string }> {
+		const created = await this.request('create database', name, this.orgPath, {
+			method: 'POST',
+			body: JSON.stringify({ name, group: this.options.group })
+		});
+		if (created.status !== 409) {
+			return requireHostname('create database', name, await this.json(created, 'create database', name));
+		}
+
+		const existing = await this.request('retrieve database', name, `${this.orgPath}/${encodeURIComponent(name)}`, {
+			method: 'GET'
+		});
+		const database = requireHostname(
+			'retrieve database',
+			name,
+			await this.json(existing, 'retrieve database', name)
+		);
+		if (database.group && database.group !== this.options.group) {
+			// Same name in another group is someone else's database (another app or
+			// environment sharing the org): never hand out a token for it.
+			throw new TursoApiError(
+				'retrieve database',
+				name,
+				existing.status,
+				`a database with this name already exists in group "${database.group}", not "${this.options.group}"`
+			);
+		}
+		return database;
+	}
+
+	private async createToken(name: string): Promise<string> {
+		const query = new URLSearchParams({ authorization: 'full-access' });
+		if (this.options.tokenExpiration) query.set('expiration', this.options.tokenExpiration);
+		const response = await this.request(
+			'create token',
+			name,
+			`${this.orgPath}/${encodeURIComponent(name)}/auth/tokens?${query}`,
+			{ method: 'POST' }
+		);
+		const body = (await this.json(response, 'create token', name)) as { jwt?: unknown };
+		if (typeof body.jwt !== 'string' || !body.jwt) {
+			throw new TursoApiError('create token', name, response.status, 'response has no "jwt"');
+		}
+		return body.jwt;
+	}
+
+	/** Sends one request; returns the response if it is 2xx or a 409 on create, throws otherwise. */
+	private async request(step: TursoStep, name: string, path: string, init: RequestInit): Promise<Response> {
+		let response: Response;
+		try {
+			response = await this.fetch(`${this.baseUrl}${path}`, {
+				...init,
+				headers: {
+					Authorization: `Bearer ${this.options.apiToken}`,
+					...(init.body ? { 'Content-Type': 'application/json' } : {})
+				},
+				signal: AbortSignal.timeout(this.options.timeoutMs ?? 20_000)
+			});
+		} catch (error) {
+			throw new TursoApiError(step, name, null, error instanceof Error ? error.message : String(error));
+		}
+		if (response.ok) return response;
+		if (response.status === 409 && step === 'create database') return response;
+		throw new TursoApiError(step, name, response.status, await errorMessage(response));
+	}
+
+	private async json(response: Response, step: TursoStep, name: string): Promise<unknown> {
+		try {
+			return await response.json();
+		} catch {
+			throw new TursoApiError(step, name, response.status, 'response is not JSON');
+		}
+	}
+}
+
+export function tursoProvisioner(options: TursoProvisionerOptions): TursoProvisioner {
+	return new TursoProvisioner(options);
+}
+
+function requireHostname(
+	step: TursoStep,
+	name: string,
+	body: unknown
+): TursoDatabase & { Hostname: string } {
+	const database = (body as { database?: TursoDatabase } | null)?.database;
+	if (!database || typeof database.Hostname !== 'string' || !database.Hostname) {
+		throw new TursoApiError(step, name, 200, 'response has no database.Hostname');
+	}
+	return database as TursoDatabase & { Hostname: string };
+}
+
+async function errorMessage(response: Response): Promise<string> {
+	const raw = await response.text().catch(() => '');
+	try {
+		const parsed = JSON.parse(raw) as { error?: unknown; message?: unknown };
+		const message = parsed?.error ?? parsed?.message;
+		if (typeof message === 'string' && message) return message;
+	} catch {
+		// not JSON
+	}
+	return raw.slice(0, 300) || response.statusText || 'no message';
+}

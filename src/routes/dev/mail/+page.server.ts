@@ -1,0 +1,18 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+
+/** Local runs only: the emails Tandem would have sent, with their working links. */
+export const load: PageServerLoad = ({ locals }) => {
+	const mailbox = locals.platform.devMailbox;
+	if (!locals.platform.config.devTools || !mailbox) error(404, 'Not found');
+	return {
+		emails: mailbox.list().map(({ id, to, subject, text, sentAt }) => ({
+			id,
+			to,
+			subject,
+			sentAt,
+			text,
+			links: text.match(/https?:\/\/\S+/g) ?? []
+		}))
+	};
+};
