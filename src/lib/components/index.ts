@@ -1,0 +1,35 @@
+// Tandem's shared UI components. Import from '$lib/components'.
+export { default as AppShell } from './AppShell.svelte';
+export { default as AuthLayout } from './AuthLayout.svelte';
+export { default as Badge } from './Badge.svelte';
+export { default as Button } from './Button.svelte';
+export { default as Card } from './Card.svelte';
+export { default as Checkbox } from './Checkbox.svelte';
+export { default as ConfirmDialog } from './ConfirmDialog.svelte';
+export { default as DataTable } from './DataTable.svelte';
+export { default as DatePicker } from './DatePicker.svelte';
+export { default as Dialog } from './Dialog.svelte';
+export { default as EmptyState } from './EmptyState.svelte';
+export { default as Field } from './Field.svelte';
+export { default as FormError } from './FormError.svelte';
+export { default as Icon } from './Icon.svelte';
+export { default as LinkButton } from './LinkButton.svelte';
+export { default as Meter } from './Meter.svelte';
+export { default as OptionsMenu } from './OptionsMenu.svelte';
+export { default as PageHeader } from './PageHeader.svelte';
+export { default as Pagination } from './Pagination.svelte';
+export { default as ProgressSlider } from './ProgressSlider.svelte';
+export { default as SearchFilters } from './SearchFilters.svelte';
+export { default as Select } from './Select.svelte';
+export { default as Spinner } from './Spinner.svelte';
+export { default as StatusBadge } from './StatusBadge.svelte';
+export { default as Tabs } from './Tabs.svelte';
+export { default as Toaster } from './Toaster.svelte';
+export { default as Wordmark } from './Wordmark.svelte';
+
+export { toast } from './toast.svelte.js';
+export type { ToastAction, ToastItem, ToastKind, ToastOptions } from './toast.svelte.js';
+export { statusInfo } from './status.js';
+export type { Status, StatusInfo, StatusKind } from './status.js';
+export { icons } from './icons.js';
+export type * from './types.js';

@@ -1,0 +1,132 @@
+import type { Snippet } from 'svelte';
+import type { HTMLAnchorAttributes, HTMLButtonAttributes } from 'svelte/elements';
+import type { IconName } from './icons.js';
+
+export type { IconName };
+
+export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger';
+export type ButtonSize = 'sm' | 'md' | 'lg';
+
+interface ButtonCommon {
+	/** Visual weight. `primary` for the one main action of a view ("New", "Submit"). */
+	variant?: ButtonVariant;
+	size?: ButtonSize;
+	/** Leading icon. */
+	icon?: IconName;
+	/** Trailing icon (e.g. `chevron-down` for a menu trigger). */
+	iconRight?: IconName;
+	/** Square icon-only button; give it an `aria-label`. */
+	iconOnly?: boolean;
+	/** Shows a spinner, sets aria-busy and disables the button (keeps its label). */
+	loading?: boolean;
+	/** Stretch to the container's width. */
+	fullWidth?: boolean;
+	children?: Snippet;
+	ref?: HTMLElement | null;
+}
+
+export type ButtonElementProps = ButtonCommon &
+	Omit<HTMLButtonAttributes, 'children'> & { href?: undefined };
+export type AnchorElementProps = ButtonCommon &
+	Omit<HTMLAnchorAttributes, 'children'> & { href: string };
+export type ButtonProps = ButtonElementProps | AnchorElementProps;
+export type LinkButtonProps = Omit<AnchorElementProps, 'loading'>;
+
+export type Tone = 'green' | 'amber' | 'grey' | 'blue' | 'purple' | 'red';
+
+export interface MenuItem {
+	label: string;
+	/** Called when chosen (click, Enter or Space). */
+	onSelect?: () => void;
+	/** Renders the item as a link. */
+	href?: string;
+	disabled?: boolean;
+	/** Destructive action: shown in red. */
+	danger?: boolean;
+	icon?: IconName;
+	/** Draw a separator line above this item. */
+	separatorBefore?: boolean;
+	/** Second line of smaller text under the label. */
+	description?: string;
+	/** Marks the current choice (check mark, aria-current) e.g. the tenant you are in. */
+	current?: boolean;
+}
+
+export type TabItem =
+	| {
+			/** Routed tab: a link, marked aria-current="page" when active. */
+			label: string;
+			href: string;
+			active?: boolean;
+			count?: number;
+			value?: undefined;
+	  }
+	| {
+			/** In-page tab controlling a panel. */
+			label: string;
+			value: string;
+			count?: number;
+			disabled?: boolean;
+			href?: undefined;
+			active?: undefined;
+	  };
+
+export type SortDir = 'asc' | 'desc';
+export interface SortState {
+	key: string;
+	dir: SortDir;
+}
+
+export interface Column<T = Record<string, unknown>> {
+	/** Property of the row (or any id when you render the cell yourself). */
+	key: string;
+	label: string;
+	sortable?: boolean;
+	align?: 'start' | 'end' | 'center';
+	/** CSS width, e.g. '40%' or '8rem'. */
+	width?: string;
+	/** Hide this column below 768px (keep the table readable on phones). */
+	hideOnMobile?: boolean;
+	/** Visually hide the header text (still read by screen readers), e.g. for an Options column. */
+	labelHidden?: boolean;
+	/** Value used for client-side sorting and the default cell text. */
+	value?: (row: T) => string | number | Date | null | undefined;
+}
+
+export interface SelectOption {
+	value: string;
+	label: string;
+	disabled?: boolean;
+}
+
+export interface Tenant {
+	name: string;
+	slug: string;
+}
+
+export interface TenantChoice extends Tenant {
+	/** e.g. "Coach", "Admin · Coach" */
+	roleLabel?: string;
+}
+
+export interface NavItem {
+	label: string;
+	href: string;
+	icon?: IconName;
+	/** Small count shown next to the label (e.g. unread). */
+	count?: number;
+}
+
+export interface ShellUser {
+	name: string;
+	email: string;
+}
+
+/** Attributes <Field> hands to a custom `control` snippet: spread them on the control. */
+export interface FieldControlAttrs {
+	id: string;
+	name?: string;
+	required?: boolean;
+	'aria-describedby'?: string;
+	'aria-invalid'?: 'true';
+}
