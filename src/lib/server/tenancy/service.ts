@@ -53,7 +53,7 @@ export async function finishProvisioning(platform: Platform, tenantId: string): 
 	if (!tenant) throw notFound('That workspace does not exist.');
 	if (tenant.status === 'active') return tenant;
 	if (!tenant.dbUrl) {
-		const locator = await platform.provisioner.provision(`tenant-${tenant.id}`);
+		const locator = await platform.provisioner.provision(databaseNameFor(tenant.id));
 		[tenant] = await control
 			.update(tenants)
 			.set({ dbUrl: locator.url, dbAuthToken: locator.authToken ?? null })
@@ -85,6 +85,10 @@ async function seedOwnerPerson(platform: Platform, tdb: TenantDb, userId: string
 		})
 		.onConflictDoNothing();
 }
+
+/** Turso hostnames are `<database>-<org>.turso.io` and a DNS label holds 63 characters,
+ * so the name stays short: 't' and 24 hex digits of the tenant's random id. */
+export const databaseNameFor = (tenantId: string) => `t${tenantId.replace(/-/g, '').slice(0, 24)}`;
 
 export function locatorOf(tenant: Pick<TenantRow, 'dbUrl' | 'dbAuthToken' | 'slug'>) {
 	if (!tenant.dbUrl) throw notFound(`The workspace "${tenant.slug}" is still being set up. Try again in a minute.`);
