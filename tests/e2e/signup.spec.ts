@@ -2,8 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-
-const baseUrl = process.env.BASE_URL ?? 'http://localhost:5173';
+import { open } from './pages';
 let browser: BrowserContext;
 let page: Page;
 
@@ -15,24 +14,25 @@ after(() => browser.close());
 
 test('an independent coach signs up, lands in their portal, signs out and signs in again', async () => {
 	const email = `coach-${Date.now()}@example.com`;
-	await page.goto(`${baseUrl}/signup`);
-	await page.getByLabel('First name').fill('Robin');
-	await page.getByLabel('Last name').fill('Hale');
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password').fill('a long enough passphrase');
+	await open(page, '/signup');
+	await page.getByRole('textbox', { name: 'First name', exact: true }).fill('Robin');
+	await page.getByRole('textbox', { name: 'Last name', exact: true }).fill('Hale');
+	await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
+	await page.getByRole('textbox', { name: 'Password', exact: true }).fill('a long enough passphrase');
 	await page.getByRole('button', { name: 'Create account' }).click();
 
 	await page.waitForURL(/\/t\/robin-hale-coaching$/);
 	await page.getByRole('heading', { name: 'Welcome, Robin' }).waitFor();
 	assert.ok(await page.getByText('Robin Hale Coaching').first().isVisible(), 'the tenant name is visible');
-	assert.ok(await page.getByRole('link', { name: 'Coachees' }).isVisible(), 'the coach navigation is shown');
+	assert.ok(await page.getByRole('navigation').getByRole('link', { name: 'Coachees', exact: true }).isVisible(), 'the coach navigation is shown');
 
 	await page.getByRole('button', { name: /account/i }).click();
 	await page.getByRole('menuitem', { name: 'Sign out' }).click();
 	await page.waitForURL(/\/signin/);
+	await page.waitForSelector('html[data-hydrated]');
 
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password').fill('a long enough passphrase');
+	await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
+	await page.getByRole('textbox', { name: 'Password', exact: true }).fill('a long enough passphrase');
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await page.waitForURL(/\/t\/robin-hale-coaching$/);
 	await page.getByRole('heading', { name: 'Welcome, Robin' }).waitFor();

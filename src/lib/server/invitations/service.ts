@@ -67,13 +67,12 @@ export async function acceptInvitation(
 		account = await createUser(platform, { ...input, email: person.email, password: input.password }, { verified: true });
 	}
 	await upsertMembership(platform, { userId: account.id, tenantId: tenant.id, roles: person.roles, status: 'active' });
-	const names = account.id === user?.id ? {} : { firstName: input.firstName, lastName: input.lastName };
 	await db.batch([
 		db
 			.update(invitations)
 			.set({ acceptedAt: now })
 			.where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt))),
-		db.update(people).set({ ...names, userId: account.id, status: 'active', activatedAt: now }).where(eq(people.id, person.id))
+		db.update(people).set({ firstName: input.firstName, lastName: input.lastName, userId: account.id, status: 'active', activatedAt: now }).where(eq(people.id, person.id))
 	]);
 	const session = user?.id === account.id ? null : await createSession(control, account.id, now);
 	return { session, redirectTo: `/t/${tenant.slug}`, name: fullName(person) };
