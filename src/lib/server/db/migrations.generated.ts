@@ -35,5 +35,26 @@ export const tenantMigrations: Migration[] = [
 			"CREATE UNIQUE INDEX `people_user_unique` ON `people` (`user_id`);",
 			"CREATE INDEX `people_status_idx` ON `people` (`status`);"
 		]
+	},
+	{
+		"tag": "0001_coachees_notifications",
+		"statements": [
+			"CREATE TABLE `activity_events` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`person_id` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`actor_id` text,\n\t`summary` text NOT NULL,\n\t`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,\n\tFOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+			"CREATE INDEX `activity_events_person_idx` ON `activity_events` (`person_id`,`created_at`);",
+			"CREATE TABLE `coachee_group_members` (\n\t`group_id` text NOT NULL,\n\t`person_id` text NOT NULL,\n\tPRIMARY KEY(`group_id`, `person_id`),\n\tFOREIGN KEY (`group_id`) REFERENCES `coachee_groups`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+			"CREATE INDEX `coachee_group_members_person_idx` ON `coachee_group_members` (`person_id`);",
+			"CREATE TABLE `coachee_groups` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL,\n\t`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL\n);",
+			"CREATE UNIQUE INDEX `coachee_groups_name_unique` ON `coachee_groups` (lower(\"name\"));",
+			"CREATE TABLE `notification_preferences` (\n\t`person_id` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`delivery` text NOT NULL,\n\tPRIMARY KEY(`person_id`, `kind`),\n\tFOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+			"CREATE TABLE `notifications` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`recipient_id` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`title` text NOT NULL,\n\t`body` text NOT NULL,\n\t`link` text NOT NULL,\n\t`read_at` integer,\n\t`email_status` text DEFAULT 'none' NOT NULL,\n\t`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,\n\tFOREIGN KEY (`recipient_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+			"CREATE INDEX `notifications_recipient_idx` ON `notifications` (`recipient_id`,`created_at`);",
+			"CREATE INDEX `notifications_unread_idx` ON `notifications` (`recipient_id`,`read_at`);",
+			"CREATE INDEX `notifications_digest_idx` ON `notifications` (`email_status`);",
+			"ALTER TABLE `people` ADD `is_coachee` integer GENERATED ALWAYS AS ((instr(roles, '\"coachee\"') > 0)) VIRTUAL;",
+			"ALTER TABLE `people` ADD `coach_id` text;",
+			"ALTER TABLE `people` ADD `last_activity_at` integer;",
+			"CREATE INDEX `people_coachee_name_idx` ON `people` (`is_coachee`,`last_name`,`first_name`);",
+			"CREATE INDEX `people_coach_idx` ON `people` (`coach_id`,`last_name`,`first_name`);"
+		]
 	}
 ];

@@ -8,7 +8,7 @@ import { openControlDb, openTenantDb } from '../db';
 import { users, type Role } from '../db/control/schema';
 import { people, type PersonStatus } from '../db/tenant/schema';
 import { createUser, findUserByEmail, signUp } from '../auth/service';
-import { sendInvitation } from '../members/service';
+import { sendInvitation } from '../invitations/sending';
 import type { Platform } from '../platform/ports';
 import { locatorOf, upsertMembership, type TenantRow } from '../tenancy/service';
 
@@ -75,6 +75,6 @@ async function addPerson(platform: Platform, tenant: TenantRow, person: (typeof 
 	if (person.status === 'invited') {
 		// A real invitation, so its email (with a working link) is in the local outbox.
 		const admin = await db.query.people.findFirst({ where: eq(people.email, 'admin@northwind.demo') });
-		await sendInvitation({ platform, db, tenant, person: admin! }, row!);
+		await sendInvitation({ platform, db, tenant, person: admin!, roles: admin!.roles }, row!);
 	}
 }

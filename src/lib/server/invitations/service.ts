@@ -16,6 +16,7 @@ import type { Platform } from '../platform/ports';
 import { locatorOf, upsertMembership } from '../tenancy/service';
 import { badRequest, fieldError, forbidden, notFound } from '../trpc/errors';
 import { roleLabels } from '../trpc/procedures';
+import { onCoacheeActivated } from '../coachees/service';
 
 async function loadInvitation(platform: Platform, tenantSlug: string, token: string) {
 	const tenant = await openControlDb(platform).query.tenants.findFirst({ where: eq(tenants.slug, tenantSlug) });
@@ -67,13 +68,17 @@ export async function acceptInvitation(
 		account = await createUser(platform, { ...input, email: person.email, password: input.password }, { verified: true });
 	}
 	await upsertMembership(platform, { userId: account.id, tenantId: tenant.id, roles: person.roles, status: 'active' });
-	await db.batch([
+	const [spent] = await db.batch([
 		db
 			.update(invitations)
 			.set({ acceptedAt: now })
 			.where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt))),
 		db.update(people).set({ firstName: input.firstName, lastName: input.lastName, userId: account.id, status: 'active', activatedAt: now }).where(eq(people.id, person.id))
 	]);
+	// Only the request that spent the link announces the activation (no double notice on a double click).
+	if (spent.rowsAffected === 1 && person.roles.includes('coachee')) {
+		await onCoacheeActivated({ platform, db, tenant }, { ...person, status: 'active' });
+	}
 	const session = user?.id === account.id ? null : await createSession(control, account.id, now);
 	return { session, redirectTo: `/t/${tenant.slug}`, name: fullName(person) };
 }

@@ -5,12 +5,14 @@
 import { z } from 'zod';
 import { emailSendJob, requeueStalledEmails, sendOutboxEmail } from '../mail/outbox';
 import type { JobMessage, Platform } from '../platform/ports';
-import { repairProvisioningTenants } from '../tenancy/service';
+import { claimDueTenants, repairProvisioningTenants } from '../tenancy/service';
+import { runTenantDueWork, tenantDueJob } from './tenant-due';
 
 export { RetryableJobError } from './errors';
 
 const handlers: Record<string, (platform: Platform, message: JobMessage) => Promise<void>> = {
-	[emailSendJob]: (platform, message) => sendOutboxEmail(platform, z.string().parse(message.outboxId))
+	[emailSendJob]: (platform, message) => sendOutboxEmail(platform, z.string().parse(message.outboxId)),
+	[tenantDueJob]: (platform, message) => runTenantDueWork(platform, z.string().parse(message.tenantId))
 };
 
 export const jobMessageSchema = z.looseObject({
@@ -27,8 +29,13 @@ export async function handleJob(platform: Platform, message: JobMessage): Promis
 	await handler(platform, message);
 }
 
-/** Every minute: heal what a crash or a lost message left behind. */
+/** Every minute: hand each tenant with due work to a job, and heal what a crash or a lost
+ * message left behind. */
 export async function runCronTick(platform: Platform): Promise<void> {
+	const minute = platform.clock.now().toISOString().slice(0, 16);
+	for (const tenantId of await claimDueTenants(platform)) {
+		await platform.queue.send({ type: tenantDueJob, tenantId, idempotencyKey: `due:${tenantId}:${minute}` });
+	}
 	await requeueStalledEmails(platform);
 	await repairProvisioningTenants(platform);
 }

@@ -46,6 +46,15 @@ export const emails = {
 		action: { label: 'Sign in to Tandem', url },
 		footnote: 'This link works once and expires in 15 minutes. If you did not ask for it, ignore this email.'
 	}),
+	coacheeInvitation: (coachName: string, tenantName: string, url: string): EmailContent => ({
+		subject: `${coachName} invited you to your coaching portal`,
+		paragraphs: [
+			`${coachName} from ${tenantName} invited you to your coaching portal on Tandem.`,
+			'Activate your account to see your coach, your goals, actions, files and sessions in one place.'
+		],
+		action: { label: 'Activate your account', url },
+		footnote: 'This invitation expires in 7 days. If it has expired, ask your coach to send a new one.'
+	}),
 	memberInvitation: (inviter: string, tenantName: string, roleLabel: string, url: string): EmailContent => ({
 		subject: `${inviter} invited you to ${tenantName} on Tandem`,
 		paragraphs: [`${inviter} invited you to join ${tenantName} on Tandem as ${roleLabel}.`, 'Accept the invitation to set up your account.'],

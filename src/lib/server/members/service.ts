@@ -4,31 +4,18 @@
  * source of truth; the control-plane membership follows it (tenant first, then control,
  * both idempotent, so a retry after a crash converges).
  */
-import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
-import { openControlDb, type TenantDb } from '../db';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Role } from '../db/control/schema';
-import { invitations, people } from '../db/tenant/schema';
-import { consumeRateLimit } from '../auth/rate-limit';
+import { people } from '../db/tenant/schema';
 import { fullName } from '../auth/service';
-import { mintToken } from '../auth/crypto';
-import { queueEmail } from '../mail/outbox';
-import { emails } from '../mail/templates';
-import type { Platform } from '../platform/ports';
+import { limitInvitations, revokeOpenInvitations, sendInvitation } from '../invitations/sending';
+import type { TenantScope } from '../tenancy/scope';
 import { upsertMembership } from '../tenancy/service';
 import { badRequest, conflict, fieldError, notFound } from '../trpc/errors';
-import { roleLabels } from '../trpc/procedures';
 
 export const staffRoles = ['admin', 'coach', 'spectator'] as const satisfies Role[];
 export type StaffRole = (typeof staffRoles)[number];
 
-export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
-
-export interface TenantScope {
-	platform: Platform;
-	db: TenantDb;
-	tenant: { id: string; slug: string; name: string };
-	person: typeof people.$inferSelect;
-}
 
 export async function listMembers(scope: TenantScope) {
 	const rows = await scope.db
@@ -73,46 +60,6 @@ export async function inviteMember(
 	return { id: person!.id };
 }
 
-/** Sends (or re-sends) the invitation email; a new link revokes the older ones. */
-export async function sendInvitation(scope: TenantScope, person: typeof people.$inferSelect) {
-	const now = scope.platform.clock.now();
-	const { id, token, secretHash } = await mintToken();
-	await scope.db.batch([
-		scope.db
-			.update(invitations)
-			.set({ revokedAt: now })
-			.where(and(eq(invitations.personId, person.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt))),
-		scope.db.insert(invitations).values({
-			id,
-			personId: person.id,
-			secretHash,
-			invitedBy: scope.person.id,
-			expiresAt: new Date(now.getTime() + invitationLifetimeMs)
-		}),
-		scope.db.update(people).set({ status: 'invited', invitedAt: now }).where(eq(people.id, person.id))
-	]);
-	const roleLabel = person.roles.map((role) => roleLabels[role]).join(' and ');
-	await queueEmail(scope.platform, {
-		to: person.email,
-		tenantId: scope.tenant.id,
-		content: emails.memberInvitation(
-			fullName(scope.person),
-			scope.tenant.name,
-			/^[AEIOU]/.test(roleLabel) ? `an ${roleLabel}` : `a ${roleLabel}`,
-			`${scope.platform.config.appUrl}/invite/${scope.tenant.slug}/${token}`
-		),
-		idempotencyKey: `invite:${id}`
-	});
-}
-
-async function limitInvitations(scope: TenantScope) {
-	await consumeRateLimit(
-		openControlDb(scope.platform),
-		{ key: `invite:${scope.tenant.id}:${scope.person.id}`, limit: 100, windowMs: 60 * 60_000, message: 'You have sent a lot of invitations in the last hour.' },
-		scope.platform.clock.now()
-	);
-}
-
 async function findPerson(scope: TenantScope, personId: string) {
 	const person = await scope.db.query.people.findFirst({ where: eq(people.id, personId) });
 	if (!person) throw notFound('That person is not in this workspace any more. Refresh the list.');
@@ -130,12 +77,8 @@ export async function resendInvitation(scope: TenantScope, personId: string) {
 export async function revokeInvitation(scope: TenantScope, personId: string) {
 	const person = await findPerson(scope, personId);
 	if (person.status !== 'invited') throw conflict(`${fullName(person)} has no open invitation to revoke.`);
-	const now = scope.platform.clock.now();
 	await scope.db.batch([
-		scope.db
-			.update(invitations)
-			.set({ revokedAt: now })
-			.where(and(eq(invitations.personId, person.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt))),
+		revokeOpenInvitations(scope, person.id),
 		scope.db.update(people).set({ status: 'not_invited' }).where(eq(people.id, person.id))
 	]);
 }

@@ -4,7 +4,7 @@
  * crash at any step leaves a 'provisioning' tenant that `finishProvisioning` completes,
  * whether it is called again by the same request's retry, at sign-in, or by the cron sweep.
  */
-import { and, eq, like, lt } from 'drizzle-orm';
+import { and, eq, isNotNull, like, lt, lte, sql } from 'drizzle-orm';
 import { openControlDb, openTenantDb, type TenantDb } from '../db';
 import { memberships, tenants, type Role, type TenantKind } from '../db/control/schema';
 import { people } from '../db/tenant/schema';
@@ -136,4 +136,23 @@ export async function upsertMembership(
 			target: [memberships.userId, memberships.tenantId],
 			set: { roles: input.roles, status: input.status }
 		});
+}
+
+/** Asks the cron to visit this tenant no later than `at` (keeps an earlier visit). */
+export async function scheduleTenantWork(platform: Platform, tenantId: string, at: Date) {
+	await openControlDb(platform)
+		.update(tenants)
+		.set({ nextDueAt: sql`min(coalesce(${tenants.nextDueAt}, ${at.getTime()}), ${at.getTime()})` })
+		.where(eq(tenants.id, tenantId));
+}
+
+/** Claims every tenant whose due time has come. The conditional update makes a repeated
+ * or overlapping tick claim nothing twice; a missed tick is caught up by the next. */
+export async function claimDueTenants(platform: Platform): Promise<string[]> {
+	const rows = await openControlDb(platform)
+		.update(tenants)
+		.set({ nextDueAt: null })
+		.where(and(isNotNull(tenants.nextDueAt), lte(tenants.nextDueAt, platform.clock.now())))
+		.returning({ id: tenants.id });
+	return rows.map((row) => row.id);
 }

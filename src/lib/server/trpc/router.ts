@@ -1,4 +1,6 @@
 import { authRouter } from '../auth/router';
+import { coacheesRouter } from '../coachees/router';
+import { notificationsRouter } from '../notifications/router';
 import { invitationsRouter } from '../invitations/router';
 import { membersRouter } from '../members/router';
 import { tenancyRouter } from '../tenancy/router';
@@ -8,7 +10,9 @@ export const appRouter = router({
 	auth: authRouter,
 	tenancy: tenancyRouter,
 	members: membersRouter,
-	invitations: invitationsRouter
+	invitations: invitationsRouter,
+	coachees: coacheesRouter,
+	notifications: notificationsRouter
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,284 @@
+/**
+ * The Coachees section: the roster (admins see every coachee, coaches their own), adding
+ * coachees, invitations, editing while not active, and assignment to coaches.
+ */
+import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { fullName } from '../auth/service';
+import { activityOf, activityStatements, recordActivity } from '../activity/service';
+import { coacheeGroupMembers, coacheeGroups, people, type PersonStatus } from '../db/tenant/schema';
+import { limitInvitations, revokeOpenInvitations, sendInvitation } from '../invitations/sending';
+import { notify } from '../notifications/service';
+import { hasRole, type Person, type TenantScope } from '../tenancy/scope';
+import { badRequest, conflict, fieldError, forbidden, notFound } from '../trpc/errors';
+
+export const coacheeSorts = ['name', 'email', 'status', 'coach', 'lastActivity'] as const;
+export type CoacheeSort = (typeof coacheeSorts)[number];
+
+export interface CoacheeQuery {
+	search?: string;
+	status?: PersonStatus;
+	coachId?: string;
+	sort: CoacheeSort;
+	dir: 'asc' | 'desc';
+	page: number;
+	pageSize: number;
+}
+
+const coach = alias(people, 'coach');
+
+/** The coachees this person may see: every one for an admin, their own for a coach. */
+function visibleCoachees(scope: TenantScope): SQL {
+	if (hasRole(scope, 'admin')) return eq(people.isCoachee, true);
+	if (hasRole(scope, 'coach')) return and(eq(people.isCoachee, true), eq(people.coachId, scope.person.id))!;
+	throw forbidden('Only admins and coaches can see coachees.');
+}
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** One query: the page of rows and the total, via a window count. */
+export async function listCoachees(scope: TenantScope, query: CoacheeQuery) {
+	const term = query.search?.trim().toLowerCase();
+	const pattern = term ? `%${escapeLike(term)}%` : null;
+	const where = and(
+		visibleCoachees(scope),
+		query.status ? eq(people.status, query.status) : undefined,
+		query.coachId ? eq(people.coachId, query.coachId) : undefined,
+		pattern
+			? or(
+					sql`lower(${people.firstName} || ' ' || ${people.lastName}) like ${pattern} escape '\\'`,
+					like(people.email, pattern)
+				)
+			: undefined
+	);
+	const direction = query.dir === 'asc' ? asc : desc;
+	const order: SQL[] = {
+		name: [direction(people.lastName), direction(people.firstName)],
+		email: [direction(people.email)],
+		status: [direction(people.status), asc(people.lastName)],
+		coach: [direction(coach.lastName), direction(coach.firstName), asc(people.lastName)],
+		lastActivity: [direction(sql`coalesce(${people.lastActivityAt}, ${people.createdAt})`)]
+	}[query.sort];
+	const rows = await scope.db
+		.select({
+			id: people.id,
+			firstName: people.firstName,
+			lastName: people.lastName,
+			email: people.email,
+			status: people.status,
+			coachId: people.coachId,
+			coachFirstName: coach.firstName,
+			coachLastName: coach.lastName,
+			lastActivityAt: people.lastActivityAt,
+			createdAt: people.createdAt,
+			total: sql<number>`count(*) over ()`
+		})
+		.from(people)
+		.leftJoin(coach, eq(coach.id, people.coachId))
+		.where(where)
+		.orderBy(...order, asc(people.id))
+		.limit(query.pageSize)
+		.offset((query.page - 1) * query.pageSize);
+	return {
+		rows: rows.map((row) => ({
+			id: row.id,
+			name: fullName(row),
+			email: row.email,
+			status: row.status,
+			coach: row.coachId ? { id: row.coachId, name: fullName({ firstName: row.coachFirstName ?? '', lastName: row.coachLastName ?? '' }) } : null,
+			lastActivityAt: (row.lastActivityAt ?? row.createdAt).toISOString()
+		})),
+		total: rows[0]?.total ?? (query.page > 1 ? await countVisible(scope, where) : 0),
+		page: query.page,
+		pageSize: query.pageSize
+	};
+}
+
+/** Only for a page past the end, where the window count has no row to ride on. */
+async function countVisible(scope: TenantScope, where: SQL | undefined) {
+	const [row] = await scope.db.select({ count: sql<number>`count(*)` }).from(people).leftJoin(coach, eq(coach.id, people.coachId)).where(where);
+	return row?.count ?? 0;
+}
+
+/** Loads a coachee this person may see, or refuses without saying whether it exists. */
+export async function findVisibleCoachee(scope: TenantScope, coacheeId: string): Promise<Person> {
+	const person = await scope.db.query.people.findFirst({ where: eq(people.id, coacheeId) });
+	const visible =
+		person?.isCoachee &&
+		(hasRole(scope, 'admin') ||
+			(hasRole(scope, 'coach') && person.coachId === scope.person.id) ||
+			(hasRole(scope, 'coachee') && person.id === scope.person.id));
+	if (!person || !visible) throw notFound('That coachee is not in your list. They may have been reassigned to another coach.');
+	return person;
+}
+
+export async function coacheeProfile(scope: TenantScope, coacheeId: string) {
+	const person = await findVisibleCoachee(scope, coacheeId);
+	const [[assigned], groups, activity] = await Promise.all([
+		person.coachId
+			? scope.db.select({ id: people.id, firstName: people.firstName, lastName: people.lastName, email: people.email }).from(people).where(eq(people.id, person.coachId))
+			: Promise.resolve([]),
+		scope.db
+			.select({ id: coacheeGroups.id, name: coacheeGroups.name })
+			.from(coacheeGroupMembers)
+			.innerJoin(coacheeGroups, eq(coacheeGroups.id, coacheeGroupMembers.groupId))
+			.where(eq(coacheeGroupMembers.personId, person.id)),
+		activityOf(scope.db, person.id)
+	]);
+	return {
+		id: person.id,
+		firstName: person.firstName,
+		lastName: person.lastName,
+		name: fullName(person),
+		email: person.email,
+		status: person.status,
+		editable: isEditable(person.status),
+		invitedAt: person.invitedAt?.toISOString() ?? null,
+		activatedAt: person.activatedAt?.toISOString() ?? null,
+		createdAt: person.createdAt.toISOString(),
+		coach: assigned ? { id: assigned.id, name: fullName(assigned), email: assigned.email } : null,
+		groups,
+		activity
+	};
+}
+
+const isEditable = (status: PersonStatus) => status === 'not_invited' || status === 'invited';
+
+async function ensureEmailFree(scope: TenantScope, email: string, exceptId?: string) {
+	const existing = await scope.db.query.people.findFirst({ where: eq(people.email, email) });
+	if (existing && existing.id !== exceptId) {
+		throw fieldError('email', `${email} is already used by someone in ${scope.tenant.name}.`, 'CONFLICT');
+	}
+}
+
+async function activeCoach(scope: TenantScope, coachId: string): Promise<Person> {
+	const person = await scope.db.query.people.findFirst({ where: eq(people.id, coachId) });
+	if (!person || !person.roles.includes('coach') || person.status !== 'active') {
+		throw fieldError('coachId', 'Choose an active coach of this workspace.');
+	}
+	return person;
+}
+
+export async function createCoachee(
+	scope: TenantScope,
+	input: { firstName: string; lastName: string; email: string; sendInvitation: boolean; coachId?: string | null }
+) {
+	if (!hasRole(scope, 'admin') && !hasRole(scope, 'coach')) throw forbidden('Only admins and coaches can add coachees.');
+	await ensureEmailFree(scope, input.email);
+	// A coach's new coachee is theirs; an admin picks the coach (or none yet).
+	const coachId = hasRole(scope, 'admin') ? (input.coachId ? (await activeCoach(scope, input.coachId)).id : null) : scope.person.id;
+	if (input.sendInvitation) await limitInvitations(scope);
+	const id = crypto.randomUUID();
+	const now = scope.platform.clock.now();
+	await scope.db.batch([
+		scope.db.insert(people).values({
+			id,
+			email: input.email,
+			firstName: input.firstName,
+			lastName: input.lastName,
+			roles: ['coachee'],
+			status: 'not_invited',
+			coachId,
+			createdAt: now
+		}),
+		...activityStatements(scope.db, { personId: id, kind: 'added', summary: `Added by ${fullName(scope.person)}`, actorId: scope.person.id }, now)
+	]);
+	if (input.sendInvitation) await inviteCoachee(scope, id);
+	return { id };
+}
+
+export async function updateCoachee(scope: TenantScope, input: { id: string; firstName: string; lastName: string; email: string }) {
+	const person = await findVisibleCoachee(scope, input.id);
+	if (hasRole(scope, 'coachee') && !hasRole(scope, 'admin') && !hasRole(scope, 'coach')) forbiddenForCoachee();
+	if (!isEditable(person.status)) {
+		throw conflict(`${fullName(person)} has activated their account, so their name and email can no longer be changed here.`);
+	}
+	await ensureEmailFree(scope, input.email, person.id);
+	const emailChanged = input.email !== person.email;
+	await scope.db
+		.update(people)
+		.set({ firstName: input.firstName, lastName: input.lastName, email: input.email })
+		.where(eq(people.id, person.id));
+	await recordActivity(scope.db, { personId: person.id, kind: 'edited', summary: `Details edited by ${fullName(scope.person)}`, actorId: scope.person.id }, scope.platform.clock.now());
+	// The old link went to the old address: replace it with one to the new address.
+	if (emailChanged && person.status === 'invited') await inviteCoachee(scope, person.id);
+}
+
+function forbiddenForCoachee(): never {
+	throw forbidden('Only admins and coaches can do this.');
+}
+
+/** "Send Invitation" or "Resend Invitation": a new link, which invalidates the older one. */
+export async function inviteCoachee(scope: TenantScope, coacheeId: string) {
+	const person = await findVisibleCoachee(scope, coacheeId);
+	if (!hasRole(scope, 'admin') && !hasRole(scope, 'coach')) forbiddenForCoachee();
+	if (person.status === 'active') throw conflict(`${fullName(person)} is already active; there is no invitation to send.`);
+	if (person.status === 'deactivated') throw conflict(`${fullName(person)} is deactivated.`);
+	await limitInvitations(scope);
+	const resend = person.status === 'invited';
+	await sendInvitation(scope, person);
+	await recordActivity(
+		scope.db,
+		{ personId: person.id, kind: 'invited', summary: `${resend ? 'Invitation resent' : 'Invited'} by ${fullName(scope.person)}`, actorId: scope.person.id },
+		scope.platform.clock.now()
+	);
+	return { resent: resend };
+}
+
+/** Admins only: (re)assign coachees to a coach. */
+export async function assignCoach(scope: TenantScope, input: { coacheeIds: string[]; coachId: string }) {
+	const assignee = await activeCoach(scope, input.coachId);
+	const targets = await scope.db.query.people.findMany({ where: inArray(people.id, input.coacheeIds) });
+	const missing = input.coacheeIds.filter((id) => !targets.some((t) => t.id === id && t.isCoachee));
+	if (missing.length) throw badRequest(`${missing.length} of the chosen coachees no longer exist. Refresh the list and try again.`);
+	const moving = targets.filter((t) => t.coachId !== assignee.id);
+	if (!moving.length) return { moved: 0 };
+	const now = scope.platform.clock.now();
+	await scope.db.batch([
+		scope.db.update(people).set({ coachId: assignee.id }).where(inArray(people.id, moving.map((t) => t.id))),
+		...moving.flatMap((t) =>
+			activityStatements(scope.db, { personId: t.id, kind: 'assigned', summary: `Assigned to ${fullName(assignee)}`, actorId: scope.person.id }, now)
+		)
+	]);
+	await notify(scope, {
+		recipientId: assignee.id,
+		kind: 'coachee_assigned',
+		title: moving.length === 1 ? `${fullName(moving[0]!)} is now your coachee` : `${moving.length} coachees are now yours`,
+		body: `${fullName(scope.person)} assigned ${moving.length === 1 ? fullName(moving[0]!) : `${moving.length} coachees`} to you in ${scope.tenant.name}.`,
+		link: moving.length === 1 ? `/coachees/${moving[0]!.id}` : '/coachees'
+	});
+	return { moved: moving.length };
+}
+
+/** Admins: the tenant's coaches with how many coachees each has. */
+export async function listCoaches(scope: TenantScope) {
+	const coachee = alias(people, 'coachee');
+	const rows = await scope.db
+		.select({
+			id: people.id,
+			firstName: people.firstName,
+			lastName: people.lastName,
+			email: people.email,
+			status: people.status,
+			coachees: sql<number>`count(${coachee.id})`
+		})
+		.from(people)
+		.leftJoin(coachee, and(eq(coachee.coachId, people.id), eq(coachee.isCoachee, true)))
+		.where(sql`instr(${people.roles}, '"coach"') > 0`)
+		.groupBy(people.id)
+		.orderBy(asc(people.lastName), asc(people.firstName));
+	return rows.map((row) => ({ id: row.id, name: fullName(row), email: row.email, status: row.status, coachees: row.coachees }));
+}
+
+/** Called when a coachee activates: their timeline, and their coach hears of it. */
+export async function onCoacheeActivated(scope: Pick<TenantScope, 'platform' | 'db' | 'tenant'>, person: Person) {
+	await recordActivity(scope.db, { personId: person.id, kind: 'activated', summary: 'Activated their account', actorId: person.id }, scope.platform.clock.now());
+	if (!person.coachId) return;
+	await notify(scope, {
+		recipientId: person.coachId,
+		kind: 'coachee_activated',
+		title: `${fullName(person)} activated their account`,
+		body: `${fullName(person)} accepted your invitation and can now use their coachee portal.`,
+		link: `/coachees/${person.id}`
+	});
+}

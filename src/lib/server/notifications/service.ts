@@ -1,0 +1,163 @@
+/**
+ * In-app notifications with an email copy sent at once, in the daily digest, or not at
+ * all, as each person chooses per kind. Digests are due work for the tenant: the control
+ * plane's `next_due_at` is set before the notification is written, so a crash in between
+ * costs one idle visit from the cron, never a lost digest.
+ */
+import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { fullName } from '../auth/service';
+import type { TenantDb } from '../db';
+import { notificationPreferences, notifications, people, type Delivery } from '../db/tenant/schema';
+import { queueEmail } from '../mail/outbox';
+import type { Platform } from '../platform/ports';
+import type { TenantScope } from '../tenancy/scope';
+import { scheduleTenantWork } from '../tenancy/service';
+import { notFound } from '../trpc/errors';
+import { notificationKinds, type NotificationKind } from './kinds';
+
+export interface NewNotification {
+	recipientId: string;
+	kind: NotificationKind;
+	title: string;
+	body: string;
+	/** Path inside the tenant, e.g. `/coachees/<id>`. */
+	link: string;
+}
+
+type NotifyScope = Pick<TenantScope, 'platform' | 'db' | 'tenant'>;
+
+/** The hour (UTC) the daily digest goes out. */
+export const digestHourUtc = 8;
+
+export function nextDigestAt(now: Date): Date {
+	const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), digestHourUtc));
+	if (next <= now) next.setUTCDate(next.getUTCDate() + 1);
+	return next;
+}
+
+async function deliveryFor(db: TenantDb, personId: string, kind: NotificationKind): Promise<Delivery> {
+	const choice = await db.query.notificationPreferences.findFirst({
+		where: and(eq(notificationPreferences.personId, personId), eq(notificationPreferences.kind, kind))
+	});
+	return choice?.delivery ?? notificationKinds[kind].defaultDelivery;
+}
+
+export async function notify(scope: NotifyScope, input: NewNotification): Promise<void> {
+	const recipient = await scope.db.query.people.findFirst({ where: eq(people.id, input.recipientId) });
+	if (!recipient || recipient.status !== 'active') return;
+	const delivery = await deliveryFor(scope.db, recipient.id, input.kind);
+	const now = scope.platform.clock.now();
+	if (delivery === 'digest') await scheduleTenantWork(scope.platform, scope.tenant.id, nextDigestAt(now));
+	const id = crypto.randomUUID();
+	const emailStatus = { immediate: 'queued', digest: 'digest_pending', off: 'none' } as const;
+	await scope.db.insert(notifications).values({ id, ...input, emailStatus: emailStatus[delivery], createdAt: now });
+	if (delivery !== 'immediate') return;
+	await queueEmail(scope.platform, {
+		to: recipient.email,
+		tenantId: scope.tenant.id,
+		idempotencyKey: `notification:${id}`,
+		content: {
+			subject: input.title,
+			paragraphs: [`Hi ${recipient.firstName},`, input.body],
+			action: { label: 'Open in Tandem', url: `${scope.platform.config.appUrl}/t/${scope.tenant.slug}${input.link}` },
+			footnote: `You get this email because of your notification settings in ${scope.tenant.name}. Change them under Notifications.`
+		}
+	});
+}
+
+const pageSize = 30;
+
+export async function listNotifications(scope: TenantScope, before?: string) {
+	const rows = await scope.db
+		.select()
+		.from(notifications)
+		.where(
+			and(eq(notifications.recipientId, scope.person.id), before ? lt(notifications.createdAt, new Date(before)) : undefined)
+		)
+		.orderBy(desc(notifications.createdAt))
+		.limit(pageSize + 1);
+	const items = rows.slice(0, pageSize).map((row) => ({
+		id: row.id,
+		kind: row.kind,
+		title: row.title,
+		body: row.body,
+		href: `/t/${scope.tenant.slug}${row.link}`,
+		read: row.readAt !== null,
+		createdAt: row.createdAt.toISOString()
+	}));
+	return { items, nextBefore: rows.length > pageSize ? items.at(-1)!.createdAt : null };
+}
+
+export async function unreadCount(scope: TenantScope): Promise<number> {
+	const [row] = await scope.db
+		.select({ count: sql<number>`count(*)` })
+		.from(notifications)
+		.where(and(eq(notifications.recipientId, scope.person.id), isNull(notifications.readAt)));
+	return row?.count ?? 0;
+}
+
+export async function markRead(scope: TenantScope, id: string) {
+	const [row] = await scope.db
+		.update(notifications)
+		.set({ readAt: scope.platform.clock.now() })
+		.where(and(eq(notifications.id, id), eq(notifications.recipientId, scope.person.id)))
+		.returning({ id: notifications.id });
+	if (!row) throw notFound('That notification is not yours or no longer exists.');
+}
+
+export async function markAllRead(scope: TenantScope) {
+	await scope.db
+		.update(notifications)
+		.set({ readAt: scope.platform.clock.now() })
+		.where(and(eq(notifications.recipientId, scope.person.id), isNull(notifications.readAt)));
+}
+
+export async function preferencesOf(scope: TenantScope) {
+	const chosen = await scope.db.query.notificationPreferences.findMany({
+		where: eq(notificationPreferences.personId, scope.person.id)
+	});
+	return Object.entries(notificationKinds).map(([kind, info]) => ({
+		kind: kind as NotificationKind,
+		label: info.label,
+		delivery: chosen.find((row) => row.kind === kind)?.delivery ?? info.defaultDelivery
+	}));
+}
+
+export async function setPreference(scope: TenantScope, kind: NotificationKind, delivery: Delivery) {
+	await scope.db
+		.insert(notificationPreferences)
+		.values({ personId: scope.person.id, kind, delivery })
+		.onConflictDoUpdate({ target: [notificationPreferences.personId, notificationPreferences.kind], set: { delivery } });
+}
+
+/** The cron's due work for one tenant: one digest email per person with pending items. */
+export async function sendDigests(platform: Platform, scope: Omit<NotifyScope, 'platform'>) {
+	const now = platform.clock.now();
+	const pending = await scope.db
+		.select({ notification: notifications, recipient: people })
+		.from(notifications)
+		.innerJoin(people, eq(people.id, notifications.recipientId))
+		.where(and(eq(notifications.emailStatus, 'digest_pending'), lt(notifications.createdAt, now)))
+		.orderBy(notifications.recipientId, notifications.createdAt);
+	const byRecipient = new Map<string, typeof pending>();
+	for (const row of pending) byRecipient.set(row.recipient.id, [...(byRecipient.get(row.recipient.id) ?? []), row]);
+	for (const rows of byRecipient.values()) {
+		const recipient = rows[0]!.recipient;
+		const day = now.toISOString().slice(0, 10);
+		await queueEmail(platform, {
+			to: recipient.email,
+			tenantId: scope.tenant.id,
+			idempotencyKey: `digest:${scope.tenant.id}:${recipient.id}:${day}`,
+			content: {
+				subject: `Your daily Tandem digest: ${rows.length} update${rows.length === 1 ? '' : 's'} in ${scope.tenant.name}`,
+				paragraphs: [`Hi ${fullName(recipient)},`, ...rows.map(({ notification }) => `• ${notification.title}`)],
+				action: { label: 'See your notifications', url: `${platform.config.appUrl}/t/${scope.tenant.slug}/notifications` }
+			}
+		});
+		await scope.db
+			.update(notifications)
+			.set({ emailStatus: 'digested' })
+			.where(and(eq(notifications.recipientId, recipient.id), eq(notifications.emailStatus, 'digest_pending'), lt(notifications.createdAt, now)));
+	}
+	return byRecipient.size;
+}
