@@ -21,7 +21,13 @@ export function portalNav(slug: string, roles: PortalRole[]): NavItem[] {
 		items.push({ label: 'Engagements', href: `${base}/engagements`, icon: 'layers' });
 	}
 	items.push({ label: 'Notifications', href: `${base}/notifications`, icon: 'bell' });
-	if (is('admin')) items.push({ label: 'Members', href: `${base}/settings/members`, icon: 'user-plus' });
+	if (is('admin')) {
+		items.push(
+			{ label: 'Coaches', href: `${base}/coaches`, icon: 'briefcase' },
+			{ label: 'Groups', href: `${base}/groups`, icon: 'folder' },
+			{ label: 'Members', href: `${base}/settings/members`, icon: 'user-plus' }
+		);
+	}
 	items.push({ label: 'Settings', href: `${base}/settings`, icon: 'settings' });
 	return items;
 }

@@ -22,8 +22,9 @@ export async function recordActivity(db: TenantDb, event: ActivityInput, at: Dat
 	await db.batch(activityStatements(db, event, at));
 }
 
-export async function activityOf(db: TenantDb, personId: string, limit = 100) {
-	const [events, counts] = await db.batch([
+/** The timeline's two reads, for the caller to send in its own batch. */
+export function activityQueries(db: TenantDb, personId: string, limit = 100) {
+	return [
 		db
 			.select({ id: activityEvents.id, kind: activityEvents.kind, summary: activityEvents.summary, createdAt: activityEvents.createdAt })
 			.from(activityEvents)
@@ -35,7 +36,12 @@ export async function activityOf(db: TenantDb, personId: string, limit = 100) {
 			.from(activityEvents)
 			.where(eq(activityEvents.personId, personId))
 			.groupBy(activityEvents.kind)
-	]);
+	] as const;
+}
+
+type ActivityEventRow = { id: string; kind: string; summary: string; createdAt: Date };
+
+export function shapeActivity([events, counts]: [ActivityEventRow[], { kind: string; count: number }[]]) {
 	return {
 		events: events.map((event) => ({ ...event, createdAt: event.createdAt.toISOString() })),
 		counts: Object.fromEntries(counts.map((row) => [row.kind, row.count])) as Record<string, number>

@@ -9,6 +9,7 @@ import { users, type Role } from '../db/control/schema';
 import { people, type PersonStatus } from '../db/tenant/schema';
 import { createUser, findUserByEmail, signUp } from '../auth/service';
 import { sendInvitation } from '../invitations/sending';
+import { recordActivity } from '../activity/service';
 import type { Platform } from '../platform/ports';
 import { locatorOf, upsertMembership, type TenantRow } from '../tenancy/service';
 
@@ -22,14 +23,35 @@ export const demoSignIns = [
 	{ who: 'Independent coach', email: 'sam@solo.demo' }
 ];
 
-const firmPeople: { firstName: string; lastName: string; email: string; roles: Role[]; status: PersonStatus }[] = [
+interface DemoPerson {
+	firstName: string;
+	lastName: string;
+	email: string;
+	roles: Role[];
+	status: PersonStatus;
+	coachEmail?: string;
+}
+
+const firmPeople: DemoPerson[] = [
 	{ firstName: 'Priya', lastName: 'Raman', email: 'priya@northwind.demo', roles: ['coach'], status: 'active' },
 	{ firstName: 'Marcus', lastName: 'Bell', email: 'marcus@northwind.demo', roles: ['coach'], status: 'active' },
-	{ firstName: 'Jordan', lastName: 'Avery', email: 'jordan@client.demo', roles: ['coachee'], status: 'active' },
-	{ firstName: 'Lena', lastName: 'Okafor', email: 'lena@client.demo', roles: ['coachee'], status: 'invited' },
-	{ firstName: 'Tomás', lastName: 'Ruiz', email: 'tomas@client.demo', roles: ['coachee'], status: 'not_invited' },
+	{ firstName: 'Jordan', lastName: 'Avery', email: 'jordan@client.demo', roles: ['coachee'], status: 'active', coachEmail: 'priya@northwind.demo' },
+	{ firstName: 'Lena', lastName: 'Okafor', email: 'lena@client.demo', roles: ['coachee'], status: 'invited', coachEmail: 'priya@northwind.demo' },
+	{ firstName: 'Tomás', lastName: 'Ruiz', email: 'tomas@client.demo', roles: ['coachee'], status: 'not_invited', coachEmail: 'marcus@northwind.demo' },
 	{ firstName: 'Hannah', lastName: 'Kim', email: 'hannah@client.demo', roles: ['coachee'], status: 'not_invited' }
 ];
+
+/** The timeline a coachee in this status would have. */
+const demoTimeline: Record<PersonStatus, { kind: string; summary: string }[]> = {
+	not_invited: [{ kind: 'added', summary: 'Added by Avery Stone' }],
+	invited: [{ kind: 'added', summary: 'Added by Avery Stone' }],
+	active: [
+		{ kind: 'added', summary: 'Added by Avery Stone' },
+		{ kind: 'invited', summary: 'Invited by Avery Stone' },
+		{ kind: 'activated', summary: 'Activated their account' }
+	],
+	deactivated: []
+};
 
 /** Seeds once; returns false when the demo is already there. */
 export async function seedDemo(platform: Platform): Promise<boolean> {
@@ -49,7 +71,7 @@ export async function seedDemo(platform: Platform): Promise<boolean> {
 	return true;
 }
 
-async function addPerson(platform: Platform, tenant: TenantRow, person: (typeof firmPeople)[number]) {
+async function addPerson(platform: Platform, tenant: TenantRow, person: DemoPerson) {
 	const db = await openTenantDb(platform, locatorOf(tenant));
 	const now = platform.clock.now();
 	let userId: string | null = null;
@@ -58,9 +80,11 @@ async function addPerson(platform: Platform, tenant: TenantRow, person: (typeof 
 		await upsertMembership(platform, { userId: user.id, tenantId: tenant.id, roles: person.roles, status: 'active' });
 		userId = user.id;
 	}
+	const coach = person.coachEmail ? await db.query.people.findFirst({ where: eq(people.email, person.coachEmail) }) : undefined;
 	const [row] = await db
 		.insert(people)
 		.values({
+			coachId: coach?.id ?? null,
 			id: crypto.randomUUID(),
 			userId,
 			email: person.email,
@@ -72,9 +96,13 @@ async function addPerson(platform: Platform, tenant: TenantRow, person: (typeof 
 			activatedAt: person.status === 'active' ? now : null
 		})
 		.returning();
+	if (person.roles.includes('coachee')) {
+		for (const event of demoTimeline[person.status]) await recordActivity(db, { personId: row!.id, ...event }, now);
+	}
 	if (person.status === 'invited') {
 		// A real invitation, so its email (with a working link) is in the local outbox.
 		const admin = await db.query.people.findFirst({ where: eq(people.email, 'admin@northwind.demo') });
 		await sendInvitation({ platform, db, tenant, person: admin!, roles: admin!.roles }, row!);
+		await recordActivity(db, { personId: row!.id, kind: 'invited', summary: 'Invited by Avery Stone' }, now);
 	}
 }

@@ -5,9 +5,10 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = (event) =>
 	loadOrFail(event, async () => {
 		const api = serverCaller(event);
-		const [current, tenants] = await Promise.all([
+		const [current, tenants, unreadCount] = await Promise.all([
 			api.tenancy.current({ tenant: event.params.tenant }),
-			api.tenancy.mine()
+			api.tenancy.mine(),
+			api.notifications.unreadCount({ tenant: event.params.tenant })
 		]);
-		return { current, tenants };
+		return { current, tenants, unreadCount };
 	});
