@@ -1,0 +1,58 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { baseUrl, open } from './pages';
+
+let coachBrowser: BrowserContext;
+let coacheeBrowser: BrowserContext;
+let coach: Page;
+let coachee: Page;
+
+before(async () => {
+	coachBrowser = await launchBrowser();
+	coacheeBrowser = await launchBrowser({ width: 390, height: 844 });
+	coach = await coachBrowser.newPage();
+	coachee = await coacheeBrowser.newPage();
+});
+after(async () => {
+	await coachBrowser.close();
+	await coacheeBrowser.close();
+});
+
+test('a coach invites a new coachee, who activates from the emailed link, and the list shows Active', async () => {
+	const email = `riley-${Date.now()}@client.example`;
+
+	await open(coach, '/signin');
+	await coach.getByRole('textbox', { name: 'Email', exact: true }).fill('priya@northwind.demo');
+	await coach.getByRole('textbox', { name: 'Password', exact: true }).fill('tandem-demo-2026');
+	await coach.getByRole('button', { name: 'Sign in' }).click();
+	await coach.waitForURL(/\/t\/northwind-coaching$/);
+
+	await open(coach, '/t/northwind-coaching/coachees');
+	await coach.getByRole('button', { name: 'New' }).click();
+	const dialog = coach.getByRole('dialog');
+	await dialog.getByRole('textbox', { name: 'First Name' }).fill('Riley');
+	await dialog.getByRole('textbox', { name: 'Last Name' }).fill('Quinn');
+	await dialog.getByRole('textbox', { name: 'Email Address' }).fill(email);
+	await dialog.getByRole('checkbox', { name: 'Send Invitation' }).check();
+	await dialog.getByRole('button', { name: 'Submit' }).click();
+	const row = coach.getByRole('row').filter({ hasText: email });
+	await row.getByText('Invited').waitFor();
+
+	// The coachee opens the activation email from the local outbox.
+	await open(coachee, '/dev/mail');
+	const message = coachee.getByRole('article').filter({ hasText: email }).first();
+	const link = await message.locator('a[href*="/invite/"]').first().getAttribute('href');
+	assert.ok(link?.startsWith(`${baseUrl}/invite/northwind-coaching/`), `activation link points at this app: ${link}`);
+	await coachee.goto(link!);
+	await coachee.waitForSelector('html[data-hydrated]');
+	await coachee.getByRole('textbox', { name: 'Choose a password' }).fill('riley quinn passphrase');
+	await coachee.getByRole('button', { name: 'Accept invitation' }).click();
+	await coachee.waitForURL(/\/t\/northwind-coaching$/);
+	await coachee.getByText('Priya Raman').first().waitFor();
+
+	await coach.reload();
+	await coach.getByRole('row').filter({ hasText: email }).getByText('Active').waitFor();
+	await coach.getByRole('link', { name: /Notifications, 1 unread/ }).waitFor();
+});
