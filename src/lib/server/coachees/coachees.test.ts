@@ -262,6 +262,12 @@ describe('notifications', () => {
 		expect(digests[0]!.text).toContain('Jo Coachee activated their account');
 	});
 
+	it('offers each person only the alerts that can reach them', async () => {
+		const coachee = await activate('jo@example.com');
+		expect((await coach.notifications.preferences.query({ tenant })).map((p) => p.kind)).toEqual(['coachee_activated', 'coachee_assigned']);
+		expect(await coachee.notifications.preferences.query({ tenant })).toEqual([]);
+	});
+
 	it('with email turned off, only the in-app notification arrives', async () => {
 		await coach.notifications.setPreference.mutate({ tenant, kind: 'coachee_activated', delivery: 'off' });
 		await activate('jo@example.com');

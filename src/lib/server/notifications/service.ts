@@ -116,7 +116,8 @@ export async function preferencesOf(scope: TenantScope) {
 	const chosen = await scope.db.query.notificationPreferences.findMany({
 		where: eq(notificationPreferences.personId, scope.person.id)
 	});
-	return Object.entries(notificationKinds).map(([kind, info]) => ({
+	const relevant = Object.entries(notificationKinds).filter(([, info]) => info.audience.some((role) => scope.roles.includes(role)));
+	return relevant.map(([kind, info]) => ({
 		kind: kind as NotificationKind,
 		label: info.label,
 		delivery: chosen.find((row) => row.kind === kind)?.delivery ?? info.defaultDelivery
