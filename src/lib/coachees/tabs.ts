@@ -1,0 +1,69 @@
+/** The coachee profile's tabs, in the help article's order. */
+import type { IconName, TabItem } from '$lib/components';
+
+export interface ProfileTab {
+	/** Path segment under the profile ('' for Activity Summary). */
+	slug: string;
+	label: string;
+	icon: IconName;
+	/** For tabs whose feature has not landed: what the tab will hold, given the coachee's first name. */
+	upcoming?: (firstName: string) => string;
+}
+
+export const profileTabs: ProfileTab[] = [
+	{ slug: '', label: 'Activity Summary', icon: 'clock' },
+	{
+		slug: 'goals',
+		label: 'Goals & Milestones',
+		icon: 'target',
+		upcoming: (name) =>
+			`This tab will hold ${name}’s goals, each with its milestones and their actions, due dates and completion. Goals ${name} creates in their own portal will appear here too.`
+	},
+	{
+		slug: 'actions',
+		label: 'Actions',
+		icon: 'check-square',
+		upcoming: (name) =>
+			`This tab will hold the actions you assign to ${name}, each with a due date, a progress slider and meter, and comments between you. Actions ${name} creates in their portal will appear here too.`
+	},
+	{
+		slug: 'files',
+		label: 'Files',
+		icon: 'folder',
+		upcoming: (name) =>
+			`This tab will hold files for ${name}: resources, worksheets and contracts, kept private to you or shared with them, and the files ${name} shares with you.`
+	},
+	{
+		slug: 'notes',
+		label: 'Notes',
+		icon: 'book',
+		upcoming: (name) =>
+			`This tab will hold your private notes about ${name}: reflections, session summaries, observations and next steps. ${name} will never see them.`
+	},
+	{
+		slug: 'sessions',
+		label: 'Session Logs',
+		icon: 'calendar',
+		upcoming: (name) =>
+			`This tab will hold the history of your sessions with ${name}: each session’s title, date, duration and whether it was attended, cancelled, a no-show or late.`
+	},
+	{
+		slug: 'assessments',
+		label: 'Assessments',
+		icon: 'clipboard',
+		upcoming: (name) => `This tab will hold the assessments assigned to ${name}, to open directly and refer to during your sessions.`
+	}
+];
+
+export const profileHref = (tenant: string, coacheeId: string, tab = '') =>
+	`/t/${tenant}/coachees/${coacheeId}${tab ? `/${tab}` : ''}`;
+
+export const upcomingTab = (slug: string) => profileTabs.find((tab) => tab.slug === slug && tab.upcoming);
+
+/** The routed tab strip, with the tab at `pathname` marked current. */
+export function profileTabItems(tenant: string, coacheeId: string, pathname: string): TabItem[] {
+	return profileTabs.map((tab) => {
+		const href = profileHref(tenant, coacheeId, tab.slug);
+		return { label: tab.label, href, active: pathname.replace(/\/$/, '') === href };
+	});
+}
