@@ -11,6 +11,7 @@ export { default as DatePicker } from './DatePicker.svelte';
 export { default as Dialog } from './Dialog.svelte';
 export { default as EmptyState } from './EmptyState.svelte';
 export { default as Field } from './Field.svelte';
+export { default as FormDialog } from './FormDialog.svelte';
 export { default as FormError } from './FormError.svelte';
 export { default as Icon } from './Icon.svelte';
 export { default as LinkButton } from './LinkButton.svelte';

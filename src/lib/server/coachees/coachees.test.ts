@@ -28,15 +28,7 @@ async function activate(email: string) {
 
 beforeEach(async () => {
 	app = await createTestApp();
-	admin = app.client();
-	await admin.auth.signUpOrganisation.mutate({
-		firstName: 'Ada',
-		lastName: 'Admin',
-		email: 'ada@acme.example',
-		password: strongPassword,
-		organisationName: 'Acme',
-		kind: 'enterprise'
-	});
+	admin = await app.signUpOrganisation('Acme', 'ada@acme.example');
 	({ id: coachId, browser: coach } = await inviteStaff('cole@acme.example', 'coach', 'Cole'));
 	({ browser: otherCoach } = await inviteStaff('olga@acme.example', 'coach', 'Olga'));
 });

@@ -7,7 +7,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { fullName } from '../auth/service';
 import { activityQueries, activityStatements, recordActivity, shapeActivity } from '../activity/service';
 import { coacheeGroupMembers, coacheeGroups, people, type PersonStatus } from '../db/tenant/schema';
-import { limitInvitations, revokeOpenInvitations, sendInvitation } from '../invitations/sending';
+import { limitInvitations, sendInvitation } from '../invitations/sending';
 import { notify } from '../notifications/service';
 import { hasRole, type Person, type TenantScope } from '../tenancy/scope';
 import { badRequest, conflict, fieldError, forbidden, notFound } from '../trpc/errors';

@@ -7,15 +7,7 @@ const tenant = 'northwind';
 
 beforeEach(async () => {
 	app = await createTestApp();
-	admin = app.client();
-	await admin.auth.signUpOrganisation.mutate({
-		firstName: 'Ada',
-		lastName: 'Admin',
-		email: 'ada@northwind.example',
-		password: strongPassword,
-		organisationName: 'Northwind',
-		kind: 'firm'
-	});
+	admin = await app.signUpOrganisation('Northwind', 'ada@northwind.example');
 });
 afterEach(() => app.cleanup());
 

@@ -28,6 +28,8 @@ export interface TestApp extends LocalRuntime {
 	dataDir: string;
 	/** A browser-like client with its own cookie jar. */
 	client(options?: { origin?: string; clientAddress?: string }): TestClient;
+	/** Signs up an organisation whose admin is Ada Admin; returns her signed-in client. */
+	signUpOrganisation(name: string, email: string): Promise<TestClient>;
 	/** Links found in the emails sent to `to`, newest email first. */
 	linksSentTo(to: string): string[];
 	cleanup(): void;
@@ -44,7 +46,7 @@ export async function createTestApp(): Promise<TestApp> {
 		config: { appUrl },
 		queue: { backoffMs: () => 0 }
 	});
-	return {
+	const app: TestApp = {
 		...runtime,
 		clock,
 		dataDir,
@@ -74,6 +76,18 @@ export async function createTestApp(): Promise<TestApp> {
 			});
 			return Object.assign(client, { cookie: () => jar });
 		},
+		async signUpOrganisation(name, email) {
+			const admin = app.client();
+			await admin.auth.signUpOrganisation.mutate({
+				firstName: 'Ada',
+				lastName: 'Admin',
+				email,
+				password: strongPassword,
+				organisationName: name,
+				kind: 'firm'
+			});
+			return admin;
+		},
 		linksSentTo(to) {
 			return runtime.mailer
 				.list()
@@ -85,6 +99,7 @@ export async function createTestApp(): Promise<TestApp> {
 			rmSync(dataDir, { recursive: true, force: true });
 		}
 	};
+	return app;
 }
 
 /** The last path segment of an emailed link: the token. */

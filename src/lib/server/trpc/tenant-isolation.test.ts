@@ -25,14 +25,7 @@ let outsider: ReturnType<typeof createCaller>;
 
 beforeAll(async () => {
 	app = await createTestApp();
-	await app.client().auth.signUpOrganisation.mutate({
-		firstName: 'Ada',
-		lastName: 'Admin',
-		email: 'ada@acme.example',
-		password: strongPassword,
-		organisationName: 'Acme',
-		kind: 'enterprise'
-	});
+	await await app.signUpOrganisation('Acme', 'ada@acme.example');
 	await app.client().auth.signUpCoach.mutate({
 		firstName: 'Olly',
 		lastName: 'Outsider',
