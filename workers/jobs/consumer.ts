@@ -9,6 +9,7 @@
  */
 import type { JobMessage } from '../../src/lib/server/platform/ports';
 import { RetryableJobError } from '../../src/lib/server/jobs/errors';
+import { jobMessageSchema } from '../../src/lib/server/jobs/message';
 
 /** Queues accepts retry delays up to 12 hours. */
 export const MAX_RETRY_DELAY_SECONDS = 12 * 60 * 60;
@@ -28,15 +29,7 @@ export interface Logger {
 }
 
 export function isJobMessage(body: unknown): body is JobMessage {
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
-	const b = body as Record<string, unknown>;
-	return (
-		typeof b.type === 'string' &&
-		b.type.length > 0 &&
-		typeof b.idempotencyKey === 'string' &&
-		b.idempotencyKey.length > 0 &&
-		(b.tenantId === undefined || typeof b.tenantId === 'string')
-	);
+	return jobMessageSchema.safeParse(body).success;
 }
 
 /** 10 s, 20 s, 40 s, ... capped at 12 h, plus up to 10 % jitter so retries of a failed

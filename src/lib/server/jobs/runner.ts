@@ -15,12 +15,6 @@ const handlers: Record<string, (platform: Platform, message: JobMessage) => Prom
 	[tenantDueJob]: (platform, message) => runTenantDueWork(platform, z.string().parse(message.tenantId))
 };
 
-export const jobMessageSchema = z.looseObject({
-	type: z.string().min(1),
-	idempotencyKey: z.string().min(1),
-	tenantId: z.string().optional()
-});
-
 /** Throws to ask for a retry (RetryableJobError may say when). Unknown types are refused
  * loudly rather than retried forever. */
 export async function handleJob(platform: Platform, message: JobMessage): Promise<void> {

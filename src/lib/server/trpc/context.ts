@@ -13,6 +13,4 @@ export interface Context {
 export interface SessionCookieWriter {
 	set(token: string, expiresAt: Date): void;
 	clear(): void;
-	/** The token on the incoming request, if any. */
-	current: string | null;
 }

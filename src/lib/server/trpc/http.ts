@@ -49,7 +49,6 @@ export async function handleTrpcRequest(request: Request, options: TrpcRequestOp
 			user,
 			clientAddress: options.clientAddress,
 			session: {
-				current: token,
 				set: (value, expiresAt) => resHeaders.append('set-cookie', sessionCookie(request, value, expiresAt)),
 				clear: () => resHeaders.append('set-cookie', sessionCookie(request, '', new Date(0)))
 			}

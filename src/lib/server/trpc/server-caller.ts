@@ -11,7 +11,6 @@ export function serverCaller(event: RequestEvent) {
 		user: event.locals.user,
 		clientAddress: event.getClientAddress(),
 		session: {
-			current: event.cookies.get(sessionCookieName) ?? null,
 			set: (token, expires) => event.cookies.set(sessionCookieName, token, { path: '/', httpOnly: true, sameSite: 'lax', expires }),
 			clear: () => event.cookies.delete(sessionCookieName, { path: '/' })
 		}

@@ -37,7 +37,7 @@ beforeAll(async () => {
 		platform: app.platform,
 		user: { id: user!.id, email: user!.email, name: user!.name, emailVerified: true, sessionId: 'test' },
 		clientAddress: '127.0.0.1',
-		session: { current: null, set: () => {}, clear: () => {} }
+		session: { set: () => {}, clear: () => {} }
 	});
 });
 afterAll(() => app.cleanup());
@@ -72,7 +72,7 @@ describe('tenant isolation', () => {
 			platform: app.platform,
 			user: null,
 			clientAddress: '127.0.0.1',
-			session: { current: null, set: () => {}, clear: () => {} }
+			session: { set: () => {}, clear: () => {} }
 		});
 		await expect(anonymous.tenancy.current({ tenant: 'acme' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
 	});
