@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { ControlDb } from '../db';
 import { rateLimits } from '../db/control/schema';
-import { tooManyRequests } from '../trpc/errors';
+import { tooManyRequests } from '../errors';
 
 export interface RateLimit {
 	key: string;

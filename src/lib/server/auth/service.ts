@@ -6,7 +6,7 @@ import { queueEmail } from '../mail/outbox';
 import { emails } from '../mail/templates';
 import type { Platform } from '../platform/ports';
 import { createTenant, finishProvisioning, tenantsOfUser } from '../tenancy/service';
-import { badRequest, fieldError } from '../trpc/errors';
+import { badRequest, fieldError } from '../errors';
 import { hashPassword, verifyPassword } from './crypto';
 import { issueLink, linkProblems, redeemLink } from './links';
 import { consumeRateLimit } from './rate-limit';
@@ -30,7 +30,7 @@ export async function findUserByEmail(db: ControlDb, email: string) {
 export async function createUser(platform: Platform, account: NewAccount, options: { verified: boolean }) {
 	const db = openControlDb(platform);
 	if (await findUserByEmail(db, account.email)) {
-		throw fieldError('email', 'An account with this email already exists. Sign in instead, or reset your password.', 'CONFLICT');
+		throw fieldError('email', 'An account with this email already exists. Sign in instead, or reset your password.', 'conflict');
 	}
 	const [user] = await db
 		.insert(users)

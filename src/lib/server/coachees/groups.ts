@@ -3,7 +3,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { fullName } from '../auth/service';
 import { coacheeGroupMembers, coacheeGroups, people } from '../db/tenant/schema';
 import type { TenantScope } from '../tenancy/scope';
-import { badRequest, fieldError, notFound } from '../trpc/errors';
+import { badRequest, fieldError, notFound } from '../errors';
 
 export async function listGroups(scope: TenantScope) {
 	return scope.db
@@ -35,7 +35,7 @@ async function findGroup(scope: TenantScope, groupId: string) {
 
 async function ensureNameFree(scope: TenantScope, name: string, exceptId?: string) {
 	const existing = await scope.db.query.coacheeGroups.findFirst({ where: sql`lower(${coacheeGroups.name}) = lower(${name})` });
-	if (existing && existing.id !== exceptId) throw fieldError('name', `There is already a group called "${existing.name}".`, 'CONFLICT');
+	if (existing && existing.id !== exceptId) throw fieldError('name', `There is already a group called "${existing.name}".`, 'conflict');
 }
 
 export async function createGroup(scope: TenantScope, input: { name: string; memberIds: string[] }) {

@@ -10,7 +10,7 @@ import { coacheeGroupMembers, coacheeGroups, people, type PersonStatus } from '.
 import { limitInvitations, sendInvitation } from '../invitations/sending';
 import { notify } from '../notifications/service';
 import { hasRole, type Person, type TenantScope } from '../tenancy/scope';
-import { badRequest, conflict, fieldError, forbidden, notFound } from '../trpc/errors';
+import { badRequest, conflict, fieldError, forbidden, notFound } from '../errors';
 
 export const coacheeSorts = ['name', 'email', 'status', 'coach', 'lastActivity'] as const;
 export type CoacheeSort = (typeof coacheeSorts)[number];
@@ -145,7 +145,7 @@ const isEditable = (status: PersonStatus) => status === 'not_invited' || status 
 async function ensureEmailFree(scope: TenantScope, email: string, exceptId?: string) {
 	const existing = await scope.db.query.people.findFirst({ where: eq(people.email, email) });
 	if (existing && existing.id !== exceptId) {
-		throw fieldError('email', `${email} is already used by someone in ${scope.tenant.name}.`, 'CONFLICT');
+		throw fieldError('email', `${email} is already used by someone in ${scope.tenant.name}.`, 'conflict');
 	}
 }
 

@@ -14,7 +14,7 @@ import type { SessionUser } from '../auth/sessions';
 import { createSession } from '../auth/sessions';
 import type { Platform } from '../platform/ports';
 import { locatorOf, upsertMembership } from '../tenancy/service';
-import { badRequest, fieldError, forbidden, notFound } from '../trpc/errors';
+import { badRequest, fieldError, forbidden, notFound } from '../errors';
 import { roleLabels } from '../trpc/procedures';
 import { onCoacheeActivated } from '../coachees/service';
 

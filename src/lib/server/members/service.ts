@@ -11,7 +11,7 @@ import { fullName } from '../auth/service';
 import { limitInvitations, revokeOpenInvitations, sendInvitation } from '../invitations/sending';
 import type { TenantScope } from '../tenancy/scope';
 import { upsertMembership } from '../tenancy/service';
-import { badRequest, conflict, fieldError, notFound } from '../trpc/errors';
+import { badRequest, conflict, fieldError, notFound } from '../errors';
 
 export const staffRoles = ['admin', 'coach', 'spectator'] as const satisfies Role[];
 export type StaffRole = (typeof staffRoles)[number];
@@ -43,7 +43,7 @@ export async function inviteMember(
 	await limitInvitations(scope);
 	const existing = await scope.db.query.people.findFirst({ where: eq(people.email, input.email) });
 	if (existing) {
-		throw fieldError('email', `${input.email} is already in ${scope.tenant.name} (${existing.status.replace('_', ' ')}).`, 'CONFLICT');
+		throw fieldError('email', `${input.email} is already in ${scope.tenant.name} (${existing.status.replace('_', ' ')}).`, 'conflict');
 	}
 	const [person] = await scope.db
 		.insert(people)

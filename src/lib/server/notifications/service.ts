@@ -12,7 +12,7 @@ import { queueEmail } from '../mail/outbox';
 import type { Platform } from '../platform/ports';
 import type { TenantScope } from '../tenancy/scope';
 import { scheduleTenantWork } from '../tenancy/service';
-import { notFound } from '../trpc/errors';
+import { notFound } from '../errors';
 import { notificationKinds, type NotificationKind } from './kinds';
 
 export interface NewNotification {

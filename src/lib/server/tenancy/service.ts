@@ -9,7 +9,7 @@ import { openControlDb, openTenantDb, type TenantDb } from '../db';
 import { memberships, tenants, type Role, type TenantKind } from '../db/control/schema';
 import { people } from '../db/tenant/schema';
 import type { Platform } from '../platform/ports';
-import { notFound } from '../trpc/errors';
+import { notFound } from '../errors';
 import { slugify } from './slug';
 
 export interface TenantOwner {

@@ -1,31 +1,27 @@
 import { initTRPC } from '@trpc/server';
-import { z, ZodError } from 'zod';
+import { ZodError } from 'zod';
 import type { Context } from './context';
-import { FieldErrorsCause, type FieldErrors } from './errors';
-
-function fieldErrorsOf(cause: unknown): FieldErrors | null {
-	if (cause instanceof ZodError) {
-		const { fieldErrors, formErrors } = z.flattenError(cause);
-		const errors: FieldErrors = {};
-		for (const [field, messages] of Object.entries(fieldErrors) as [string, string[] | undefined][]) {
-			if (messages?.length) errors[field] = messages;
-		}
-		if (formErrors.length) errors.form = formErrors;
-		return errors;
-	}
-	return cause instanceof FieldErrorsCause ? cause.fieldErrors : null;
-}
+import { fieldErrorsOf, toTRPCError } from './errors';
 
 export const t = initTRPC.context<Context>().create({
 	errorFormatter({ shape, error }) {
 		const fieldErrors = fieldErrorsOf(error.cause);
 		return {
 			...shape,
-			message: fieldErrors && error.cause instanceof ZodError ? 'Check the highlighted fields.' : shape.message,
-			data: { ...shape.data, stack: undefined, fieldErrors }
+			message: error.cause instanceof ZodError ? 'Check the highlighted fields.' : shape.message,
+			// Never the stack, never the cause: only what toTRPCError chose to say.
+			data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, fieldErrors }
 		};
 	}
 });
 
+/** Every procedure starts here: whatever a service throws leaves as a mapped error. */
+const mapErrors = t.middleware(async ({ next, path }) => {
+	const result = await next();
+	if (!result.ok) throw toTRPCError(result.error, path);
+	return result;
+});
+
 export const router = t.router;
+export const baseProcedure = t.procedure.use(mapErrors);
 export const createCallerFactory = t.createCallerFactory;

@@ -10,12 +10,12 @@ import { openControlDb, openTenantDb } from '../db';
 import { memberships, tenants, type Role } from '../db/control/schema';
 import { people } from '../db/tenant/schema';
 import { locatorOf } from '../tenancy/service';
-import { forbidden, notFound, unauthorized } from './errors';
-import { t } from './init';
+import { forbidden, notFound, unauthorized } from '../errors';
+import { baseProcedure } from './init';
 
-export const publicProcedure = t.procedure;
+export const publicProcedure = baseProcedure;
 
-export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+export const authedProcedure = baseProcedure.use(({ ctx, next }) => {
 	if (!ctx.user) throw unauthorized();
 	return next({ ctx: { ...ctx, user: ctx.user } });
 });
