@@ -25,6 +25,9 @@ const httpStatus: Partial<Record<TRPCError['code'], number>> = {
 	TOO_MANY_REQUESTS: 429
 };
 
+/** The HTTP status a refusal means for a page or a form (500 for anything unexpected). */
+export const httpStatusOf = (error: TRPCError) => httpStatus[error.code] ?? 500;
+
 /** Turns a procedure's refusal into the page a person should see. */
 export async function loadOrFail<T>(event: RequestEvent, load: () => Promise<T>): Promise<T> {
 	try {
@@ -32,8 +35,7 @@ export async function loadOrFail<T>(event: RequestEvent, load: () => Promise<T>)
 	} catch (cause) {
 		if (cause instanceof TRPCError) {
 			if (cause.code === 'UNAUTHORIZED') redirect(303, `/signin?redirectTo=${encodeURIComponent(event.url.pathname)}`);
-			const status = httpStatus[cause.code];
-			if (status) error(status, cause.message);
+			error(httpStatusOf(cause), cause.message);
 		}
 		throw cause;
 	}

@@ -1,5 +1,7 @@
+import { redirect } from '@sveltejs/kit';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
+import { defineActions, formAction } from '$lib/server/forms';
 import { loadOrFail, serverCaller } from '$lib/server/trpc/server-caller';
 import type { PageServerLoad } from './$types';
 
@@ -24,3 +26,18 @@ export const load: PageServerLoad = (event) =>
 			throw cause;
 		}
 	});
+
+export const actions = defineActions({
+	accept: formAction({ firstName: 'text', lastName: 'text', password: 'secret' }, async (input, { api, event }) => {
+		const { tenant, token } = event.params as { tenant: string; token: string };
+		const { redirectTo } = await api.invitations.accept({ tenant, token, ...input, password: input.password || undefined });
+		redirect(303, redirectTo);
+	}),
+
+	/** Signed in as someone else: sign out first, or the sign-in page would send them straight back. */
+	switchAccount: formAction({ email: 'text' }, async ({ email }, { api, event }) => {
+		await api.auth.signOut();
+		const back = encodeURIComponent(event.url.pathname);
+		redirect(303, `/signin?redirectTo=${back}&email=${encodeURIComponent(email)}`);
+	})
+});
