@@ -1,11 +1,17 @@
 import type { Platform as ServerPlatform } from '$lib/server/platform/ports';
 import type { SessionUser } from '$lib/server/auth/sessions';
+import type { Workspace } from '$lib/server/tenancy/identity';
+import type { TenantScopes } from '$lib/server/trpc/context';
 
 declare global {
 	namespace App {
 		interface Locals {
 			platform: ServerPlatform;
 			user: SessionUser | null;
+			/** Every workspace of the signed-in user, from the request's one control query. */
+			workspaces: Workspace[];
+			/** Tenant scopes opened by this request, shared by all its loads and procedures. */
+			scopes: TenantScopes;
 		}
 		interface Platform {
 			env: import('$lib/server/platform/cloudflare/env').CloudflareEnv;

@@ -1,7 +1,8 @@
 import { dev } from '$app/environment';
 import type { Handle } from '@sveltejs/kit';
 import { openControlDb } from '$lib/server/db';
-import { resolveSession, sessionCookieName } from '$lib/server/auth/sessions';
+import { sessionCookieName } from '$lib/server/auth/sessions';
+import { resolveIdentity } from '$lib/server/tenancy/identity';
 import { cloudflarePlatform } from '$lib/server/platform/cloudflare';
 import type { Platform } from '$lib/server/platform/ports';
 
@@ -20,7 +21,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const platform = await platformFor(event);
 	const token = event.cookies.get(sessionCookieName);
 	event.locals.platform = platform;
-	// Pages visited without a session (sign-in, sign-up) touch no database at all.
-	event.locals.user = token ? await resolveSession(openControlDb(platform), token, platform.clock.now()) : null;
+	// The request's one control-plane query (session, user, workspaces); pages visited
+	// without a session (sign-in, sign-up) touch no database at all.
+	const identity = token ? await resolveIdentity(openControlDb(platform), token, platform.clock.now()) : null;
+	event.locals.user = identity?.user ?? null;
+	event.locals.workspaces = identity?.workspaces ?? [];
+	event.locals.scopes = new Map();
 	return resolve(event);
 };

@@ -30,7 +30,7 @@ const coach = alias(people, 'coach');
 /** The coachees this person may see: every one for an admin, their own for a coach. */
 function visibleCoachees(scope: TenantScope): SQL {
 	if (hasRole(scope, 'admin')) return eq(people.isCoachee, true);
-	if (hasRole(scope, 'coach')) return and(eq(people.isCoachee, true), eq(people.coachId, scope.person.id))!;
+	if (hasRole(scope, 'coach')) return and(eq(people.isCoachee, true), eq(people.coachId, scope.personId))!;
 	throw forbidden('Only admins and coaches can see coachees.');
 }
 
@@ -103,8 +103,8 @@ export async function findVisibleCoachee(scope: TenantScope, coacheeId: string):
 	const visible =
 		person?.isCoachee &&
 		(hasRole(scope, 'admin') ||
-			(hasRole(scope, 'coach') && person.coachId === scope.person.id) ||
-			(hasRole(scope, 'coachee') && person.id === scope.person.id));
+			(hasRole(scope, 'coach') && person.coachId === scope.personId) ||
+			(hasRole(scope, 'coachee') && person.id === scope.personId));
 	if (!person || !visible) throw notFound('That coachee is not in your list. They may have been reassigned to another coach.');
 	return person;
 }
@@ -164,7 +164,7 @@ export async function createCoachee(
 	if (!hasRole(scope, 'admin') && !hasRole(scope, 'coach')) throw forbidden('Only admins and coaches can add coachees.');
 	await ensureEmailFree(scope, input.email);
 	// A coach's new coachee is theirs; an admin picks the coach (or none yet).
-	const coachId = hasRole(scope, 'admin') ? (input.coachId ? (await activeCoach(scope, input.coachId)).id : null) : scope.person.id;
+	const coachId = hasRole(scope, 'admin') ? (input.coachId ? (await activeCoach(scope, input.coachId)).id : null) : scope.personId;
 	if (input.sendInvitation) await limitInvitations(scope);
 	const id = crypto.randomUUID();
 	const now = scope.platform.clock.now();
@@ -179,7 +179,7 @@ export async function createCoachee(
 			coachId,
 			createdAt: now
 		}),
-		...activityStatements(scope.db, { personId: id, kind: 'added', summary: `Added by ${fullName(scope.person)}`, actorId: scope.person.id }, now)
+		...activityStatements(scope.db, { personId: id, kind: 'added', summary: `Added by ${fullName(await scope.me())}`, actorId: scope.personId }, now)
 	]);
 	if (input.sendInvitation) await inviteCoachee(scope, id);
 	return { id };
@@ -197,7 +197,7 @@ export async function updateCoachee(scope: TenantScope, input: { id: string; fir
 		.update(people)
 		.set({ firstName: input.firstName, lastName: input.lastName, email: input.email })
 		.where(eq(people.id, person.id));
-	await recordActivity(scope.db, { personId: person.id, kind: 'edited', summary: `Details edited by ${fullName(scope.person)}`, actorId: scope.person.id }, scope.platform.clock.now());
+	await recordActivity(scope.db, { personId: person.id, kind: 'edited', summary: `Details edited by ${fullName(await scope.me())}`, actorId: scope.personId }, scope.platform.clock.now());
 	// The old link went to the old address: replace it with one to the new address.
 	if (emailChanged && person.status === 'invited') await inviteCoachee(scope, person.id);
 }
@@ -217,7 +217,7 @@ export async function inviteCoachee(scope: TenantScope, coacheeId: string) {
 	await sendInvitation(scope, person);
 	await recordActivity(
 		scope.db,
-		{ personId: person.id, kind: 'invited', summary: `${resend ? 'Invitation resent' : 'Invited'} by ${fullName(scope.person)}`, actorId: scope.person.id },
+		{ personId: person.id, kind: 'invited', summary: `${resend ? 'Invitation resent' : 'Invited'} by ${fullName(await scope.me())}`, actorId: scope.personId },
 		scope.platform.clock.now()
 	);
 	return { resent: resend };
@@ -235,14 +235,14 @@ export async function assignCoach(scope: TenantScope, input: { coacheeIds: strin
 	await scope.db.batch([
 		scope.db.update(people).set({ coachId: assignee.id }).where(inArray(people.id, moving.map((t) => t.id))),
 		...moving.flatMap((t) =>
-			activityStatements(scope.db, { personId: t.id, kind: 'assigned', summary: `Assigned to ${fullName(assignee)}`, actorId: scope.person.id }, now)
+			activityStatements(scope.db, { personId: t.id, kind: 'assigned', summary: `Assigned to ${fullName(assignee)}`, actorId: scope.personId }, now)
 		)
 	]);
 	await notify(scope, {
 		recipientId: assignee.id,
 		kind: 'coachee_assigned',
 		title: moving.length === 1 ? `${fullName(moving[0]!)} is now your coachee` : `${moving.length} coachees are now yours`,
-		body: `${fullName(scope.person)} assigned ${moving.length === 1 ? fullName(moving[0]!) : `${moving.length} coachees`} to you in ${scope.tenant.name}.`,
+		body: `${fullName(await scope.me())} assigned ${moving.length === 1 ? fullName(moving[0]!) : `${moving.length} coachees`} to you in ${scope.tenant.name}.`,
 		link: moving.length === 1 ? `/coachees/${moving[0]!.id}` : '/coachees'
 	});
 	return { moved: moving.length };

@@ -21,6 +21,13 @@ export const controlMigrations: Migration[] = [
 			"CREATE TABLE `users` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`email` text NOT NULL,\n\t`name` text NOT NULL,\n\t`password_hash` text,\n\t`email_verified_at` integer,\n\t`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL\n);",
 			"CREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`);"
 		]
+	},
+	{
+		"tag": "0001_request_scope",
+		"statements": [
+			"ALTER TABLE `memberships` ADD `person_id` text;",
+			"ALTER TABLE `tenants` ADD `schema_version` text;"
+		]
 	}
 ];
 

@@ -11,7 +11,7 @@ import { createUser, findUserByEmail, signUp } from '../auth/service';
 import { sendInvitation } from '../invitations/sending';
 import { recordActivity } from '../activity/service';
 import type { Platform } from '../platform/ports';
-import { locatorOf, upsertMembership, type TenantRow } from '../tenancy/service';
+import { upsertMembership, type TenantRow } from '../tenancy/service';
 
 export const demoPassword = 'tandem-demo-2026';
 
@@ -72,12 +72,13 @@ export async function seedDemo(platform: Platform): Promise<boolean> {
 }
 
 async function addPerson(platform: Platform, tenant: TenantRow, person: DemoPerson) {
-	const db = await openTenantDb(platform, locatorOf(tenant));
+	const db = await openTenantDb(platform, tenant);
 	const now = platform.clock.now();
+	const personId = crypto.randomUUID();
 	let userId: string | null = null;
 	if (person.status === 'active') {
 		const user = await createUser(platform, { ...person, password: demoPassword }, { verified: true });
-		await upsertMembership(platform, { userId: user.id, tenantId: tenant.id, roles: person.roles, status: 'active' });
+		await upsertMembership(platform, { userId: user.id, tenantId: tenant.id, roles: person.roles, status: 'active', personId });
 		userId = user.id;
 	}
 	const coach = person.coachEmail ? await db.query.people.findFirst({ where: eq(people.email, person.coachEmail) }) : undefined;
@@ -85,7 +86,7 @@ async function addPerson(platform: Platform, tenant: TenantRow, person: DemoPers
 		.insert(people)
 		.values({
 			coachId: coach?.id ?? null,
-			id: crypto.randomUUID(),
+			id: personId,
 			userId,
 			email: person.email,
 			firstName: person.firstName,
@@ -102,7 +103,7 @@ async function addPerson(platform: Platform, tenant: TenantRow, person: DemoPers
 	if (person.status === 'invited') {
 		// A real invitation, so its email (with a working link) is in the local outbox.
 		const admin = await db.query.people.findFirst({ where: eq(people.email, 'admin@northwind.demo') });
-		await sendInvitation({ platform, db, tenant, person: admin!, roles: admin!.roles }, row!);
+		await sendInvitation({ platform, db, tenant, personId: admin!.id, roles: admin!.roles, me: async () => admin! }, row!);
 		await recordActivity(db, { personId: row!.id, kind: 'invited', summary: 'Invited by Avery Stone' }, now);
 	}
 }

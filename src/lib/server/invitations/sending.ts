@@ -24,7 +24,7 @@ export async function limitInvitations(scope: TenantScope) {
 	await consumeRateLimit(
 		openControlDb(scope.platform),
 		{
-			key: `invite:${scope.tenant.id}:${scope.person.id}`,
+			key: `invite:${scope.tenant.id}:${scope.personId}`,
 			limit: 200,
 			windowMs: 60 * 60_000,
 			message: 'You have sent a lot of invitations in the last hour.'
@@ -43,7 +43,7 @@ export async function sendInvitation(scope: TenantScope, person: Person): Promis
 			id,
 			personId: person.id,
 			secretHash,
-			invitedBy: scope.person.id,
+			invitedBy: scope.personId,
 			expiresAt: new Date(now.getTime() + invitationLifetimeMs)
 		}),
 		scope.db.update(people).set({ status: 'invited', invitedAt: now }).where(eq(people.id, person.id))
@@ -61,8 +61,8 @@ export async function sendInvitation(scope: TenantScope, person: Person): Promis
 async function invitationEmail(scope: TenantScope, person: Person, url: string) {
 	if (person.roles.includes('coachee')) {
 		const coach = person.coachId ? await scope.db.query.people.findFirst({ where: eq(people.id, person.coachId) }) : undefined;
-		return emails.coacheeInvitation(fullName(coach ?? scope.person), scope.tenant.name, url);
+		return emails.coacheeInvitation(fullName(coach ?? (await scope.me())), scope.tenant.name, url);
 	}
 	const roleLabel = person.roles.map((role) => roleLabels[role]).join(' and ');
-	return emails.memberInvitation(fullName(scope.person), scope.tenant.name, /^[AEIOU]/.test(roleLabel) ? `an ${roleLabel}` : `a ${roleLabel}`, url);
+	return emails.memberInvitation(fullName(await scope.me()), scope.tenant.name, /^[AEIOU]/.test(roleLabel) ? `an ${roleLabel}` : `a ${roleLabel}`, url);
 }

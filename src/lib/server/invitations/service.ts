@@ -13,7 +13,7 @@ import { createUser, findUserByEmail, fullName } from '../auth/service';
 import type { SessionUser } from '../auth/sessions';
 import { createSession } from '../auth/sessions';
 import type { Platform } from '../platform/ports';
-import { locatorOf, upsertMembership } from '../tenancy/service';
+import { upsertMembership } from '../tenancy/service';
 import { badRequest, fieldError, forbidden, notFound } from '../errors';
 import { roleLabels } from '../trpc/procedures';
 import { onCoacheeActivated } from '../coachees/service';
@@ -21,7 +21,7 @@ import { onCoacheeActivated } from '../coachees/service';
 async function loadInvitation(platform: Platform, tenantSlug: string, token: string) {
 	const tenant = await openControlDb(platform).query.tenants.findFirst({ where: eq(tenants.slug, tenantSlug) });
 	if (!tenant || tenant.status !== 'active') throw notFound(`There is no workspace at "${tenantSlug}". Check the link in your email.`);
-	const db = await openTenantDb(platform, locatorOf(tenant));
+	const db = await openTenantDb(platform, tenant);
 	const parts = splitToken(token);
 	const invitation = parts ? await db.query.invitations.findFirst({ where: eq(invitations.id, parts.id) }) : undefined;
 	if (!parts || !invitation || !(await secretMatches(parts.secret, invitation.secretHash))) {
@@ -67,7 +67,7 @@ export async function acceptInvitation(
 		if (!input.password) throw fieldError('password', 'Choose a password for your new account.');
 		account = await createUser(platform, { ...input, email: person.email, password: input.password }, { verified: true });
 	}
-	await upsertMembership(platform, { userId: account.id, tenantId: tenant.id, roles: person.roles, status: 'active' });
+	await upsertMembership(platform, { userId: account.id, tenantId: tenant.id, roles: person.roles, status: 'active', personId: person.id });
 	const [spent] = await db.batch([
 		db
 			.update(invitations)

@@ -32,7 +32,7 @@ export async function listMembers(scope: TenantScope) {
 		// ISO strings: the same shape whether read over HTTP or by a server-side load.
 		invitedAt: person.invitedAt?.toISOString() ?? null,
 		activatedAt: person.activatedAt?.toISOString() ?? null,
-		isYou: person.id === scope.person.id
+		isYou: person.id === scope.personId
 	}));
 }
 
@@ -85,7 +85,7 @@ export async function revokeInvitation(scope: TenantScope, personId: string) {
 
 export async function setMemberActive(scope: TenantScope, personId: string, active: boolean) {
 	const person = await findPerson(scope, personId);
-	if (person.id === scope.person.id) throw badRequest('You cannot deactivate yourself. Ask another admin.');
+	if (person.id === scope.personId) throw badRequest('You cannot deactivate yourself. Ask another admin.');
 	if (active ? person.status !== 'deactivated' : person.status !== 'active') {
 		throw conflict(active ? `${fullName(person)} is not deactivated.` : `${fullName(person)} is not an active member.`);
 	}
@@ -96,7 +96,8 @@ export async function setMemberActive(scope: TenantScope, personId: string, acti
 			userId: person.userId,
 			tenantId: scope.tenant.id,
 			roles: person.roles,
-			status: active ? 'active' : 'deactivated'
+			status: active ? 'active' : 'deactivated',
+			personId: person.id
 		});
 	}
 }

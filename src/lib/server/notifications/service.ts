@@ -72,7 +72,7 @@ export async function listNotifications(scope: TenantScope, before?: string) {
 		.select()
 		.from(notifications)
 		.where(
-			and(eq(notifications.recipientId, scope.person.id), before ? lt(notifications.createdAt, new Date(before)) : undefined)
+			and(eq(notifications.recipientId, scope.personId), before ? lt(notifications.createdAt, new Date(before)) : undefined)
 		)
 		.orderBy(desc(notifications.createdAt))
 		.limit(pageSize + 1);
@@ -92,7 +92,7 @@ export async function unreadCount(scope: TenantScope): Promise<number> {
 	const [row] = await scope.db
 		.select({ count: sql<number>`count(*)` })
 		.from(notifications)
-		.where(and(eq(notifications.recipientId, scope.person.id), isNull(notifications.readAt)));
+		.where(and(eq(notifications.recipientId, scope.personId), isNull(notifications.readAt)));
 	return row?.count ?? 0;
 }
 
@@ -100,7 +100,7 @@ export async function markRead(scope: TenantScope, id: string) {
 	const [row] = await scope.db
 		.update(notifications)
 		.set({ readAt: scope.platform.clock.now() })
-		.where(and(eq(notifications.id, id), eq(notifications.recipientId, scope.person.id)))
+		.where(and(eq(notifications.id, id), eq(notifications.recipientId, scope.personId)))
 		.returning({ id: notifications.id });
 	if (!row) throw notFound('That notification is not yours or no longer exists.');
 }
@@ -109,12 +109,12 @@ export async function markAllRead(scope: TenantScope) {
 	await scope.db
 		.update(notifications)
 		.set({ readAt: scope.platform.clock.now() })
-		.where(and(eq(notifications.recipientId, scope.person.id), isNull(notifications.readAt)));
+		.where(and(eq(notifications.recipientId, scope.personId), isNull(notifications.readAt)));
 }
 
 export async function preferencesOf(scope: TenantScope) {
 	const chosen = await scope.db.query.notificationPreferences.findMany({
-		where: eq(notificationPreferences.personId, scope.person.id)
+		where: eq(notificationPreferences.personId, scope.personId)
 	});
 	const relevant = Object.entries(notificationKinds).filter(([, info]) => info.audience.some((role) => scope.roles.includes(role)));
 	return relevant.map(([kind, info]) => ({
@@ -127,7 +127,7 @@ export async function preferencesOf(scope: TenantScope) {
 export async function setPreference(scope: TenantScope, kind: NotificationKind, delivery: Delivery) {
 	await scope.db
 		.insert(notificationPreferences)
-		.values({ personId: scope.person.id, kind, delivery })
+		.values({ personId: scope.personId, kind, delivery })
 		.onConflictDoUpdate({ target: [notificationPreferences.personId, notificationPreferences.kind], set: { delivery } });
 }
 

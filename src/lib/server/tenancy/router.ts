@@ -1,15 +1,29 @@
 import { router } from '../trpc/init';
 import { authedProcedure, tenantProcedure } from '../trpc/procedures';
-import { tenantsOfUser } from './service';
+import { unreadCount } from '../notifications/service';
+import { enterableWorkspaces, summaryOf } from './identity';
+import type { TenantScope } from './scope';
+
+async function whoIsHere(scope: TenantScope) {
+	const me = await scope.me();
+	return {
+		tenant: scope.tenant,
+		person: { id: me.id, firstName: me.firstName, lastName: me.lastName, email: me.email },
+		roles: scope.roles
+	};
+}
 
 export const tenancyRouter = router({
 	/** The workspaces the signed-in user can switch between. */
-	mine: authedProcedure.query(({ ctx }) => tenantsOfUser(ctx.platform, ctx.user.id)),
+	mine: authedProcedure.query(({ ctx }) => enterableWorkspaces(ctx.workspaces).map(summaryOf)),
 
 	/** The current workspace and who the user is in it: drives the portal's navigation. */
-	current: tenantProcedure.query(({ ctx }) => ({
-		tenant: ctx.tenant,
-		person: { id: ctx.person.id, firstName: ctx.person.firstName, lastName: ctx.person.lastName, email: ctx.person.email },
-		roles: ctx.roles
-	}))
+	current: tenantProcedure.query(({ ctx }) => whoIsHere(ctx)),
+
+	/** Everything the portal frame shows (who, where, the switcher, the bell) in one tenant
+	 * round trip: the unread count's read carries the person check, so `me()` is then free. */
+	shell: tenantProcedure.query(async ({ ctx }) => {
+		const unread = await unreadCount(ctx);
+		return { current: await whoIsHere(ctx), tenants: enterableWorkspaces(ctx.workspaces).map(summaryOf), unreadCount: unread };
+	})
 });

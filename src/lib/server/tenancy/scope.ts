@@ -1,18 +1,164 @@
-import type { TenantDb } from '../db';
-import type { Role } from '../db/control/schema';
+/**
+ * The tenant scope: what a tenant procedure hands its service (the tenant, its database,
+ * who is acting and as what). It is built once per request and workspace from the identity
+ * the request already resolved, without a round trip of its own.
+ *
+ * The tenant database is the source of truth for who someone is there, so it must confirm
+ * the person before any of the request's data leaves: the scope's client PREPENDS that
+ * check to the request's first batch of reads (one round trip for the person and the page's
+ * data, where it used to take three) and throws the results away if the person is not
+ * active with the roles the control plane claimed. A first statement that writes waits for
+ * the check instead (mutations are not page views), so nothing is ever written on behalf
+ * of someone the tenant has turned off.
+ */
+import type { Client, InArgs, InStatement, ResultSet, Row, TransactionMode } from '@libsql/client';
+import { openTenantClient, tenantDbFrom, type TenantDb } from '../db';
+import type { Role, TenantKind } from '../db/control/schema';
 import type { people } from '../db/tenant/schema';
+import { forbidden } from '../errors';
 import type { Platform } from '../platform/ports';
+import type { Workspace } from './identity';
 
 export type Person = typeof people.$inferSelect;
 
-/** What a tenant procedure hands its service: the tenant, its open database and who is
- * acting. The tenant middleware builds it after checking membership. */
+/** The acting person, as the tenant database confirmed them. */
+export type Me = Pick<Person, 'id' | 'userId' | 'email' | 'firstName' | 'lastName' | 'roles' | 'status'>;
+
 export interface TenantScope {
 	platform: Platform;
 	db: TenantDb;
-	tenant: { id: string; slug: string; name: string };
-	person: Person;
+	tenant: { id: string; slug: string; name: string; kind: TenantKind };
+	/** Known before the tenant database answers (from the membership); confirmed with the first read. */
+	personId: string;
 	roles: Role[];
+	/** The acting person's row; free once the request has read anything. */
+	me(): Promise<Me>;
 }
 
 export const hasRole = (scope: Pick<TenantScope, 'roles'>, role: Role) => scope.roles.includes(role);
+
+/** Said to anyone who may not enter, whether or not the workspace exists: never its name. */
+export const noAccessMessage = (slug: string) =>
+	`You don't have access to a workspace at "${slug}". Check the address, or ask the workspace's admin to invite you.`;
+
+/** What the control plane is told when the tenant database disagrees with its mirror. */
+export type MembershipRepair = (person: Me | null) => Promise<void>;
+
+export async function openTenantScope(
+	platform: Platform,
+	workspace: Workspace,
+	userId: string,
+	repair: MembershipRepair
+): Promise<TenantScope> {
+	const { tenant } = workspace;
+	if (workspace.status !== 'active' || tenant.status !== 'active') throw forbidden(noAccessMessage(tenant.slug));
+	const guard = new PersonGuard(await openTenantClient(platform, tenant), userId, workspace, async (person) => {
+		await repair(person);
+		throw forbidden(`Your access to ${tenant.name} changed a moment ago. Reload the page; if you still cannot enter, ask one of its admins.`);
+	});
+	// A membership written before person ids were mirrored: learn it first (one extra trip, once).
+	const personId = workspace.personId ?? (await guard.confirm()).id;
+	return {
+		platform,
+		db: tenantDbFrom(guard.client),
+		tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name, kind: tenant.kind },
+		personId,
+		roles: workspace.roles,
+		me: () => guard.confirm()
+	};
+}
+
+const personStatement = (userId: string): InStatement => ({
+	sql: 'select id, user_id, email, first_name, last_name, roles, status from people where user_id = ?',
+	args: [userId]
+});
+
+function toMe(row: Row): Me {
+	return {
+		id: String(row.id),
+		userId: String(row.user_id),
+		email: String(row.email),
+		firstName: String(row.first_name),
+		lastName: String(row.last_name),
+		roles: JSON.parse(String(row.roles)) as Role[],
+		status: String(row.status) as Me['status']
+	};
+}
+
+const sameRoles = (a: Role[], b: Role[]) => a.length === b.length && a.every((role) => b.includes(role));
+
+/** Reads only: the check may travel in the same batch, since nothing is kept if it fails. */
+const isRead = (statement: InStatement | [string, InArgs?]) =>
+	/^\s*select\b/i.test(typeof statement === 'string' ? statement : Array.isArray(statement) ? statement[0] : statement.sql);
+
+/** Other ways to send statements: they wait for the check. */
+const confirmFirst = new Set<PropertyKey>(['transaction', 'executeMultiple', 'migrate']);
+
+class PersonGuard {
+	#confirmed: Me | null = null;
+	readonly client: Client;
+
+	constructor(
+		private readonly raw: Client,
+		private readonly userId: string,
+		private readonly claimed: Pick<Workspace, 'personId' | 'roles'>,
+		private readonly onMismatch: (person: Me | null) => Promise<never>
+	) {
+		this.client = this.guardedClient();
+	}
+
+	async confirm(): Promise<Me> {
+		return this.#confirmed ?? this.accept(await this.raw.execute(personStatement(this.userId)));
+	}
+
+	private async accept(result: ResultSet): Promise<Me> {
+		const row = result.rows[0];
+		const person = row ? toMe(row) : null;
+		if (!person || person.status !== 'active') await this.onMismatch(person);
+		if ((this.claimed.personId && person!.id !== this.claimed.personId) || !sameRoles(person!.roles, this.claimed.roles)) {
+			await this.onMismatch(person);
+		}
+		return (this.#confirmed = person!);
+	}
+
+	private async execute(statement: InStatement): Promise<ResultSet> {
+		if (this.#confirmed || !isRead(statement)) {
+			await this.confirm();
+			return this.raw.execute(statement);
+		}
+		const [person, result] = await this.raw.batch([personStatement(this.userId), statement], 'read');
+		await this.accept(person!);
+		return result!;
+	}
+
+	private async batch(statements: Array<InStatement | [string, InArgs?]>, mode?: TransactionMode): Promise<ResultSet[]> {
+		if (this.#confirmed || !statements.every(isRead)) {
+			await this.confirm();
+			return this.raw.batch(statements, mode);
+		}
+		const [person, ...results] = await this.raw.batch([personStatement(this.userId), ...statements], mode);
+		await this.accept(person!);
+		return results;
+	}
+
+	/** The libSQL client drizzle talks to: the same object, with its doors guarded. */
+	private guardedClient(): Client {
+		const guard = this;
+		return new Proxy(this.raw, {
+			get(target, key, receiver) {
+				if (key === 'execute') {
+					return (statement: InStatement | string, args?: InArgs) =>
+						guard.execute(typeof statement === 'string' ? { sql: statement, args: args ?? [] } : statement);
+				}
+				if (key === 'batch') return (statements: Array<InStatement | [string, InArgs?]>, mode?: TransactionMode) => guard.batch(statements, mode);
+				const value = Reflect.get(target, key, receiver);
+				if (typeof value !== 'function') return value;
+				if (!confirmFirst.has(key)) return value.bind(target);
+				return async (...args: unknown[]) => {
+					await guard.confirm();
+					return (value as (...a: unknown[]) => unknown).apply(target, args);
+				};
+			}
+		});
+	}
+}

@@ -10,6 +10,8 @@ import { memberships, tenants, type Role, type TenantKind } from '../db/control/
 import { people } from '../db/tenant/schema';
 import type { Platform } from '../platform/ports';
 import { notFound } from '../errors';
+import type { TenantSummary } from './identity';
+import type { Person } from './scope';
 import { slugify } from './slug';
 
 export interface TenantOwner {
@@ -60,16 +62,20 @@ export async function finishProvisioning(platform: Platform, tenantId: string): 
 			.where(eq(tenants.id, tenantId))
 			.returning();
 	}
-	const tdb = await openTenantDb(platform, locatorOf(tenant!));
+	const tdb = await openTenantDb(platform, tenant!);
 	const owners = await control.query.memberships.findMany({ where: eq(memberships.tenantId, tenantId) });
-	for (const membership of owners) await seedOwnerPerson(platform, tdb, membership.userId, membership.roles);
+	for (const membership of owners) {
+		const personId = await seedOwnerPerson(platform, tdb, membership.userId, membership.roles);
+		if (personId) await upsertMembership(platform, { userId: membership.userId, tenantId, roles: membership.roles, status: 'active', personId });
+	}
 	[tenant] = await control.update(tenants).set({ status: 'active' }).where(eq(tenants.id, tenantId)).returning();
 	return tenant!;
 }
 
-async function seedOwnerPerson(platform: Platform, tdb: TenantDb, userId: string, roles: Role[]) {
+/** Returns the owner's person id (theirs already, after a crash and a retry). */
+async function seedOwnerPerson(platform: Platform, tdb: TenantDb, userId: string, roles: Role[]): Promise<string | null> {
 	const user = await openControlDb(platform).query.users.findFirst({ where: (u, { eq }) => eq(u.id, userId) });
-	if (!user) return;
+	if (!user) return null;
 	const [firstName, ...rest] = user.name.split(' ');
 	await tdb
 		.insert(people)
@@ -84,16 +90,13 @@ async function seedOwnerPerson(platform: Platform, tdb: TenantDb, userId: string
 			activatedAt: platform.clock.now()
 		})
 		.onConflictDoNothing();
+	const person = await tdb.query.people.findFirst({ where: eq(people.userId, userId), columns: { id: true } });
+	return person?.id ?? null;
 }
 
 /** Turso hostnames are `<database>-<org>.turso.io` and a DNS label holds 63 characters,
  * so the name stays short: 't' and 24 hex digits of the tenant's random id. */
 export const databaseNameFor = (tenantId: string) => `t${tenantId.replace(/-/g, '').slice(0, 24)}`;
-
-export function locatorOf(tenant: Pick<TenantRow, 'dbUrl' | 'dbAuthToken' | 'slug'>) {
-	if (!tenant.dbUrl) throw notFound(`The workspace "${tenant.slug}" is still being set up. Try again in a minute.`);
-	return { url: tenant.dbUrl, authToken: tenant.dbAuthToken };
-}
 
 /** Tenants left half-created (e.g. by a crash mid sign-up) for longer than a minute. */
 export async function repairProvisioningTenants(platform: Platform): Promise<number> {
@@ -104,14 +107,6 @@ export async function repairProvisioningTenants(platform: Platform): Promise<num
 		.where(and(eq(tenants.status, 'provisioning'), lt(tenants.createdAt, cutoff)));
 	for (const { id } of stuck) await finishProvisioning(platform, id);
 	return stuck.length;
-}
-
-export interface TenantSummary {
-	id: string;
-	slug: string;
-	name: string;
-	kind: TenantKind;
-	roles: Role[];
 }
 
 /** The tenants a user may enter, for the switcher and for landing after sign-in. */
@@ -127,15 +122,29 @@ export async function tenantsOfUser(platform: Platform, userId: string): Promise
 /** Writes the control-plane mirror of a person's access; safe to repeat. */
 export async function upsertMembership(
 	platform: Platform,
-	input: { userId: string; tenantId: string; roles: Role[]; status: 'active' | 'deactivated' }
+	input: { userId: string; tenantId: string; roles: Role[]; status: 'active' | 'deactivated'; personId: string }
 ) {
 	await openControlDb(platform)
 		.insert(memberships)
 		.values(input)
 		.onConflictDoUpdate({
 			target: [memberships.userId, memberships.tenantId],
-			set: { roles: input.roles, status: input.status }
+			set: { roles: input.roles, status: input.status, personId: input.personId }
 		});
+}
+
+/** Brings the control plane's mirror in line with the tenant's people table (the source of
+ * truth), e.g. after a crash between the two writes of a role change. */
+export async function mirrorPerson(platform: Platform, tenantId: string, userId: string, person: Pick<Person, 'id' | 'roles' | 'status'> | null) {
+	if (!person) {
+		await openControlDb(platform)
+			.update(memberships)
+			.set({ status: 'deactivated' })
+			.where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
+		return;
+	}
+	const status = person.status === 'active' ? 'active' : 'deactivated';
+	await upsertMembership(platform, { userId, tenantId, roles: person.roles, status, personId: person.id });
 }
 
 /** Asks the cron to visit this tenant no later than `at` (keeps an earlier visit). */

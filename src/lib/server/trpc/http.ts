@@ -5,9 +5,10 @@
  */
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { openControlDb } from '../db';
-import { resolveSession, sessionCookieName, type SessionUser } from '../auth/sessions';
+import { sessionCookieName } from '../auth/sessions';
+import { resolveIdentity, type Identity } from '../tenancy/identity';
 import type { Platform } from '../platform/ports';
-import type { Context } from './context';
+import type { Context, TenantScopes } from './context';
 import { appRouter } from './router';
 
 export const trpcEndpoint = '/api/trpc';
@@ -15,8 +16,10 @@ export const trpcEndpoint = '/api/trpc';
 export interface TrpcRequestOptions {
 	platform: Platform;
 	clientAddress: string;
-	/** Pass when the caller already resolved the session (SvelteKit hooks), to skip a query. */
-	user?: SessionUser | null;
+	/** Pass when the caller already resolved who is asking (SvelteKit hooks), to skip the query. */
+	identity?: Identity | null;
+	/** The request's tenant scopes, when the hooks made them. */
+	scopes?: TenantScopes;
 }
 
 export async function handleTrpcRequest(request: Request, options: TrpcRequestOptions): Promise<Response> {
@@ -34,19 +37,22 @@ export async function handleTrpcRequest(request: Request, options: TrpcRequestOp
 		);
 	}
 	const token = readCookie(request.headers.get('cookie'), sessionCookieName);
-	const user =
-		options.user !== undefined
-			? options.user
+	const identity =
+		options.identity !== undefined
+			? options.identity
 			: token
-				? await resolveSession(openControlDb(options.platform), token, options.platform.clock.now())
+				? await resolveIdentity(openControlDb(options.platform), token, options.platform.clock.now())
 				: null;
+	const scopes = options.scopes ?? new Map();
 	return fetchRequestHandler({
 		endpoint: trpcEndpoint,
 		req: request,
 		router: appRouter,
 		createContext: ({ resHeaders }): Context => ({
 			platform: options.platform,
-			user,
+			user: identity?.user ?? null,
+			workspaces: identity?.workspaces ?? [],
+			scopes,
 			clientAddress: options.clientAddress,
 			session: {
 				set: (value, expiresAt) => resHeaders.append('set-cookie', sessionCookie(request, value, expiresAt)),

@@ -1,17 +1,17 @@
 /**
  * The procedure kinds. Every tenant-scoped procedure is built from `tenantProcedure`,
- * whose input starts with `tenantInput`: the one middleware below checks the signed-in
- * user's membership and role in that tenant before its database is opened. The isolation
- * test finds tenant procedures by that input and calls each as an outsider.
+ * whose input starts with `tenantInput`: the one middleware below finds the user's
+ * membership in the identity the request already resolved (no query), and opens the tenant
+ * scope once per request; the scope's first read confirms the person in the tenant database
+ * (scope.ts). The isolation test walks every procedure that takes a `tenant`.
  */
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { openControlDb, openTenantDb } from '../db';
-import { memberships, tenants, type Role } from '../db/control/schema';
-import { people } from '../db/tenant/schema';
-import { locatorOf } from '../tenancy/service';
-import { forbidden, notFound, unauthorized } from '../errors';
+import { forbidden, unauthorized } from '../errors';
+import { noAccessMessage, openTenantScope, type TenantScope } from '../tenancy/scope';
+import { mirrorPerson } from '../tenancy/service';
+import type { Context } from './context';
 import { baseProcedure } from './init';
+import type { Role } from '../db/control/schema';
 
 export const publicProcedure = baseProcedure;
 
@@ -22,24 +22,23 @@ export const authedProcedure = baseProcedure.use(({ ctx, next }) => {
 
 export const tenantInput = z.object({ tenant: z.string().trim().min(1, 'Choose a workspace.').max(64) });
 
+/** The request's scope for a workspace, opened on first use and shared afterwards. */
+export function tenantScopeOf(ctx: Context & { user: NonNullable<Context['user']> }, slug: string): Promise<TenantScope> {
+	let scope = ctx.scopes.get(slug);
+	if (!scope) {
+		const workspace = ctx.workspaces.find((w) => w.tenant.slug === slug);
+		const userId = ctx.user.id;
+		scope = workspace
+			? openTenantScope(ctx.platform, workspace, userId, (person) => mirrorPerson(ctx.platform, workspace.tenant.id, userId, person))
+			: Promise.reject(forbidden(noAccessMessage(slug)));
+		ctx.scopes.set(slug, scope);
+	}
+	return scope;
+}
+
 export const tenantProcedure = authedProcedure.input(tenantInput).use(async ({ ctx, input, next }) => {
-	const control = openControlDb(ctx.platform);
-	const [row] = await control
-		.select({ tenant: tenants, membershipStatus: memberships.status })
-		.from(tenants)
-		.leftJoin(memberships, and(eq(memberships.tenantId, tenants.id), eq(memberships.userId, ctx.user.id)))
-		.where(eq(tenants.slug, input.tenant));
-	if (!row) throw notFound(`There is no workspace at "${input.tenant}". Check the address.`);
-	if (row.membershipStatus !== 'active' || row.tenant.status !== 'active') {
-		throw forbidden(`You are not a member of ${row.tenant.name}. Ask one of its admins to invite you.`);
-	}
-	const db = await openTenantDb(ctx.platform, locatorOf(row.tenant));
-	const person = await db.query.people.findFirst({ where: eq(people.userId, ctx.user.id) });
-	if (!person || person.status !== 'active') {
-		throw forbidden(`Your access to ${row.tenant.name} has been turned off. Ask one of its admins.`);
-	}
-	const { id, slug, name, kind } = row.tenant;
-	return next({ ctx: { ...ctx, tenant: { id, slug, name, kind }, db, person, roles: person.roles } });
+	const scope = await tenantScopeOf(ctx, input.tenant);
+	return next({ ctx: { ...ctx, ...scope } });
 });
 
 export const roleLabels: Record<Role, string> = {

@@ -9,6 +9,8 @@ export function serverCaller(event: RequestEvent) {
 	return createCaller({
 		platform: event.locals.platform,
 		user: event.locals.user,
+		workspaces: event.locals.workspaces,
+		scopes: event.locals.scopes,
 		clientAddress: event.getClientAddress(),
 		session: {
 			set: (token, expires) => event.cookies.set(sessionCookieName, token, { path: '/', httpOnly: true, sameSite: 'lax', expires }),

@@ -36,6 +36,8 @@ beforeAll(async () => {
 	outsider = createCaller({
 		platform: app.platform,
 		user: { id: user!.id, email: user!.email, name: user!.name, emailVerified: true, sessionId: 'test' },
+		workspaces: [],
+		scopes: new Map(),
 		clientAddress: '127.0.0.1',
 		session: { set: () => {}, clear: () => {} }
 	});
@@ -59,18 +61,23 @@ describe('tenant isolation', () => {
 		);
 		expect(refusal).toBeInstanceOf(TRPCError);
 		expect((refusal as TRPCError).code).toBe('FORBIDDEN');
-		expect((refusal as TRPCError).message).toMatch(/not a member of Acme/);
+		expect((refusal as TRPCError).message).toMatch(/don't have access to a workspace at "acme"/);
+		expect((refusal as TRPCError).message).not.toMatch(/Acme/);
 	});
 
-	it('says plainly when a workspace does not exist', async () => {
+	it('answers a missing workspace exactly as an existing one, so outsiders learn nothing', async () => {
 		const missing = await outsider.tenancy.current({ tenant: 'no-such-team' }).catch((error: TRPCError) => error);
-		expect(missing).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/no workspace at "no-such-team"/) });
+		const existing = await outsider.tenancy.current({ tenant: 'acme' }).catch((error: TRPCError) => error);
+		expect(missing).toMatchObject({ code: 'FORBIDDEN' });
+		expect((missing as TRPCError).message.replace('no-such-team', 'acme')).toBe((existing as TRPCError).message);
 	});
 
 	it('refuses anonymous callers before anything else', async () => {
 		const anonymous = createCaller({
 			platform: app.platform,
 			user: null,
+			workspaces: [],
+			scopes: new Map(),
 			clientAddress: '127.0.0.1',
 			session: { set: () => {}, clear: () => {} }
 		});

@@ -70,6 +70,9 @@ export const tenants = sqliteTable(
 		status: text('status', { enum: ['provisioning', 'active'] }).notNull().default('provisioning'),
 		dbUrl: text('db_url'),
 		dbAuthToken: text('db_auth_token'),
+		/** The last tenant migration applied to its database: kept beside the locator so a
+		 * cold isolate knows without asking the tenant database whether it must migrate. */
+		schemaVersion: text('schema_version'),
 		/** Earliest moment the cron sweep has work in this tenant; null = nothing due. */
 		nextDueAt: integer('next_due_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
@@ -93,6 +96,9 @@ export const memberships = sqliteTable(
 			.references(() => tenants.id, { onDelete: 'cascade' }),
 		roles: text('roles', { mode: 'json' }).$type<Role[]>().notNull(),
 		status: text('status', { enum: ['active', 'deactivated'] }).notNull().default('active'),
+		/** The user's row in the tenant's people table: lets a request build its tenant
+		 * queries before the tenant database has confirmed who is asking (same round trip). */
+		personId: text('person_id'),
 		createdAt: createdAt()
 	},
 	(t) => [primaryKey({ columns: [t.userId, t.tenantId] }), index('memberships_tenant_idx').on(t.tenantId)]

@@ -4,7 +4,8 @@ import { handleTrpcRequest } from '$lib/server/trpc/http';
 const handle: RequestHandler = (event) =>
 	handleTrpcRequest(event.request, {
 		platform: event.locals.platform,
-		user: event.locals.user,
+		identity: event.locals.user ? { user: event.locals.user, workspaces: event.locals.workspaces } : null,
+		scopes: event.locals.scopes,
 		clientAddress: event.getClientAddress()
 	});
 
