@@ -12,7 +12,7 @@
 import { fail, isHttpError, isRedirect, redirect, type RequestEvent } from '@sveltejs/kit';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import type { FormFailure, FormSuccess } from '$lib/forms/types';
+import type { FormFailure, FormSuccess } from '../forms/types';
 import { fieldErrorsOf } from './trpc/errors';
 import { httpStatusOf, serverCaller } from './trpc/server-caller';
 

@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { emailSchema, personNameSchema } from '../auth/validation';
 import { personStatuses } from '../db/tenant/schema';
 import { router } from '../trpc/init';
-import { roleProcedure } from '../trpc/procedures';
+import { permitted } from '../trpc/procedures';
+import { coacheeProcedure } from './record';
 import * as groups from './groups';
 import * as coachees from './service';
 
-const staff = roleProcedure('admin', 'coach');
-const admin = roleProcedure('admin');
 const id = z.string().min(1).max(64);
 const coacheeFields = z.object({ firstName: personNameSchema('first name'), lastName: personNameSchema('last name'), email: emailSchema });
 const groupFields = z.object({
@@ -16,7 +15,7 @@ const groupFields = z.object({
 });
 
 export const coacheesRouter = router({
-	list: staff
+	list: permitted('coachees.list')
 		.input(
 			z.object({
 				search: z.string().trim().max(200).optional(),
@@ -31,30 +30,28 @@ export const coacheesRouter = router({
 		.query(({ ctx, input }) => coachees.listCoachees(ctx, input)),
 
 	/** The profile; a coachee may read only their own. */
-	get: roleProcedure('admin', 'coach', 'coachee')
-		.input(z.object({ coacheeId: id }))
-		.query(({ ctx, input }) => coachees.coacheeProfile(ctx, input.coacheeId)),
+	get: coacheeProcedure('coachees.view').query(({ ctx }) => coachees.coacheeProfile(ctx, ctx.coachee)),
 
-	create: staff
+	create: permitted('coachees.add')
 		.input(coacheeFields.extend({ sendInvitation: z.boolean().default(false), coachId: id.nullish() }))
 		.mutation(({ ctx, input }) => coachees.createCoachee(ctx, input)),
 
-	update: staff.input(coacheeFields.extend({ coacheeId: id })).mutation(({ ctx, input }) =>
+	update: permitted('coachees.edit').input(coacheeFields.extend({ coacheeId: id })).mutation(({ ctx, input }) =>
 		coachees.updateCoachee(ctx, { ...input, id: input.coacheeId })
 	),
 
 	/** "Send Invitation" and "Resend Invitation". */
-	invite: staff.input(z.object({ coacheeId: id })).mutation(({ ctx, input }) => coachees.inviteCoachee(ctx, input.coacheeId)),
+	invite: permitted('coachees.invite').input(z.object({ coacheeId: id })).mutation(({ ctx, input }) => coachees.inviteCoachee(ctx, input.coacheeId)),
 
-	assignCoach: admin
+	assignCoach: permitted('coachees.assignCoach')
 		.input(z.object({ coacheeIds: z.array(id).min(1, 'Choose at least one coachee.').max(5000), coachId: id }))
 		.mutation(({ ctx, input }) => coachees.assignCoach(ctx, input)),
 
-	coaches: admin.query(({ ctx }) => coachees.listCoaches(ctx)),
+	coaches: permitted('coaches.list').query(({ ctx }) => coachees.listCoaches(ctx)),
 
-	groups: admin.query(({ ctx }) => groups.listGroups(ctx)),
-	group: admin.input(z.object({ groupId: id })).query(({ ctx, input }) => groups.groupDetail(ctx, input.groupId)),
-	createGroup: admin.input(groupFields).mutation(({ ctx, input }) => groups.createGroup(ctx, input)),
-	updateGroup: admin.input(groupFields.extend({ groupId: id })).mutation(({ ctx, input }) => groups.updateGroup(ctx, { ...input, id: input.groupId })),
-	deleteGroup: admin.input(z.object({ groupId: id })).mutation(({ ctx, input }) => groups.deleteGroup(ctx, input.groupId))
+	groups: permitted('groups.manage').query(({ ctx }) => groups.listGroups(ctx)),
+	group: permitted('groups.manage').input(z.object({ groupId: id })).query(({ ctx, input }) => groups.groupDetail(ctx, input.groupId)),
+	createGroup: permitted('groups.manage').input(groupFields).mutation(({ ctx, input }) => groups.createGroup(ctx, input)),
+	updateGroup: permitted('groups.manage').input(groupFields.extend({ groupId: id })).mutation(({ ctx, input }) => groups.updateGroup(ctx, { ...input, id: input.groupId })),
+	deleteGroup: permitted('groups.manage').input(z.object({ groupId: id })).mutation(({ ctx, input }) => groups.deleteGroup(ctx, input.groupId))
 });

@@ -9,6 +9,7 @@ import { activityQueries, activityStatements, recordActivity, shapeActivity } fr
 import { coacheeGroupMembers, coacheeGroups, people, type PersonStatus } from '../db/tenant/schema';
 import { limitInvitations, sendInvitation } from '../invitations/sending';
 import { notify } from '../notifications/service';
+import { coacheeReach } from '../../permissions';
 import { hasRole, type Person, type TenantScope } from '../tenancy/scope';
 import { badRequest, conflict, fieldError, forbidden, notFound } from '../errors';
 
@@ -27,10 +28,13 @@ export interface CoacheeQuery {
 
 const coach = alias(people, 'coach');
 
-/** The coachees this person may see: every one for an admin, their own for a coach. */
+/** The coachees this person may see: every one for an admin, their own for a coach, a
+ * coachee themself. */
 function visibleCoachees(scope: TenantScope): SQL {
-	if (hasRole(scope, 'admin')) return eq(people.isCoachee, true);
-	if (hasRole(scope, 'coach')) return and(eq(people.isCoachee, true), eq(people.coachId, scope.personId))!;
+	const reach = coacheeReach(scope.roles);
+	if (reach === 'all') return eq(people.isCoachee, true);
+	if (reach === 'assigned') return and(eq(people.isCoachee, true), eq(people.coachId, scope.personId))!;
+	if (reach === 'self') return and(eq(people.isCoachee, true), eq(people.id, scope.personId))!;
 	throw forbidden('Only admins and coaches can see coachees.');
 }
 
@@ -97,32 +101,42 @@ export async function listCoachees(scope: TenantScope, query: CoacheeQuery) {
 	};
 }
 
-/** Loads a coachee this person may see, or refuses without saying whether it exists. */
+/** One coachee this person may see: a query to put in the request's batch, and the check
+ * of its answer, which refuses without saying whether the coachee exists. */
+export function visibleCoachee(scope: TenantScope, coacheeId: string) {
+	return {
+		id: coacheeId,
+		query: scope.db.select().from(people).where(and(eq(people.id, coacheeId), visibleCoachees(scope))),
+		require(rows: Person[]): Person {
+			if (!rows[0]) throw notFound('That coachee is not in your list. They may have been reassigned to another coach.');
+			return rows[0];
+		}
+	};
+}
+export type VisibleCoachee = ReturnType<typeof visibleCoachee>;
+
 export async function findVisibleCoachee(scope: TenantScope, coacheeId: string): Promise<Person> {
-	const person = await scope.db.query.people.findFirst({ where: eq(people.id, coacheeId) });
-	const visible =
-		person?.isCoachee &&
-		(hasRole(scope, 'admin') ||
-			(hasRole(scope, 'coach') && person.coachId === scope.personId) ||
-			(hasRole(scope, 'coachee') && person.id === scope.personId));
-	if (!person || !visible) throw notFound('That coachee is not in your list. They may have been reassigned to another coach.');
-	return person;
+	const coachee = visibleCoachee(scope, coacheeId);
+	return coachee.require(await coachee.query);
 }
 
-export async function coacheeProfile(scope: TenantScope, coacheeId: string) {
-	const person = await findVisibleCoachee(scope, coacheeId);
-	const [[assigned], groups, ...activity] = await scope.db.batch([
+/** The profile header and Activity Summary in one batch with the visibility check. */
+export async function coacheeProfile(scope: TenantScope, coachee: VisibleCoachee) {
+	const [rows, [assigned], groups, ...activity] = await scope.db.batch([
+		coachee.query,
 		scope.db
-			.select({ id: people.id, firstName: people.firstName, lastName: people.lastName, email: people.email })
+			.select({ id: coach.id, firstName: coach.firstName, lastName: coach.lastName, email: coach.email })
 			.from(people)
-			.where(eq(people.id, person.coachId ?? '')),
+			.innerJoin(coach, eq(coach.id, people.coachId))
+			.where(eq(people.id, coachee.id)),
 		scope.db
 			.select({ id: coacheeGroups.id, name: coacheeGroups.name })
 			.from(coacheeGroupMembers)
 			.innerJoin(coacheeGroups, eq(coacheeGroups.id, coacheeGroupMembers.groupId))
-			.where(eq(coacheeGroupMembers.personId, person.id)),
-		...activityQueries(scope.db, person.id)
+			.where(eq(coacheeGroupMembers.personId, coachee.id)),
+		...activityQueries(scope.db, coachee.id)
 	]);
+	const person = coachee.require(rows);
 	return {
 		id: person.id,
 		firstName: person.firstName,

@@ -9,7 +9,7 @@ import { invitations, people } from '../db/tenant/schema';
 import { queueEmail } from '../mail/outbox';
 import { emails } from '../mail/templates';
 import type { Person, TenantScope } from '../tenancy/scope';
-import { roleLabels } from '../trpc/procedures';
+import { roleLabels } from '../../permissions';
 
 export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 

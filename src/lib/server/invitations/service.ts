@@ -15,7 +15,7 @@ import { createSession } from '../auth/sessions';
 import type { Platform } from '../platform/ports';
 import { upsertMembership } from '../tenancy/service';
 import { badRequest, fieldError, forbidden, notFound } from '../errors';
-import { roleLabels } from '../trpc/procedures';
+import { roleLabels } from '../../permissions';
 import { onCoacheeActivated } from '../coachees/service';
 
 async function loadInvitation(platform: Platform, tenantSlug: string, token: string) {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { emailSchema, personNameSchema } from '../auth/validation';
 import { router } from '../trpc/init';
-import { roleProcedure } from '../trpc/procedures';
+import { permitted } from '../trpc/procedures';
 import * as members from './service';
 
-const adminProcedure = roleProcedure('admin');
+const adminProcedure = permitted('members.manage');
 const personInput = z.object({ personId: z.string().min(1).max(64) });
 
 export const membersRouter = router({

@@ -104,7 +104,7 @@ class PersonGuard {
 		private readonly claimed: Pick<Workspace, 'personId' | 'roles'>,
 		private readonly onMismatch: (person: Me | null) => Promise<never>
 	) {
-		this.client = this.guardedClient();
+		this.client = guardedClient(raw, this);
 	}
 
 	async confirm(): Promise<Me> {
@@ -121,7 +121,7 @@ class PersonGuard {
 		return (this.#confirmed = person!);
 	}
 
-	private async execute(statement: InStatement): Promise<ResultSet> {
+	async execute(statement: InStatement): Promise<ResultSet> {
 		if (this.#confirmed || !isRead(statement)) {
 			await this.confirm();
 			return this.raw.execute(statement);
@@ -131,7 +131,7 @@ class PersonGuard {
 		return result!;
 	}
 
-	private async batch(statements: Array<InStatement | [string, InArgs?]>, mode?: TransactionMode): Promise<ResultSet[]> {
+	async batch(statements: Array<InStatement | [string, InArgs?]>, mode?: TransactionMode): Promise<ResultSet[]> {
 		if (this.#confirmed || !statements.every(isRead)) {
 			await this.confirm();
 			return this.raw.batch(statements, mode);
@@ -140,25 +140,24 @@ class PersonGuard {
 		await this.accept(person!);
 		return results;
 	}
+}
 
-	/** The libSQL client drizzle talks to: the same object, with its doors guarded. */
-	private guardedClient(): Client {
-		const guard = this;
-		return new Proxy(this.raw, {
-			get(target, key, receiver) {
-				if (key === 'execute') {
-					return (statement: InStatement | string, args?: InArgs) =>
-						guard.execute(typeof statement === 'string' ? { sql: statement, args: args ?? [] } : statement);
-				}
-				if (key === 'batch') return (statements: Array<InStatement | [string, InArgs?]>, mode?: TransactionMode) => guard.batch(statements, mode);
-				const value = Reflect.get(target, key, receiver);
-				if (typeof value !== 'function') return value;
-				if (!confirmFirst.has(key)) return value.bind(target);
-				return async (...args: unknown[]) => {
-					await guard.confirm();
-					return (value as (...a: unknown[]) => unknown).apply(target, args);
-				};
+/** The libSQL client drizzle talks to: the same object, with its doors guarded. */
+function guardedClient(raw: Client, guard: PersonGuard): Client {
+	return new Proxy(raw, {
+		get(target, key, receiver) {
+			if (key === 'execute') {
+				return (statement: InStatement | string, args?: InArgs) =>
+					guard.execute(typeof statement === 'string' ? { sql: statement, args: args ?? [] } : statement);
 			}
-		});
-	}
+			if (key === 'batch') return (statements: Array<InStatement | [string, InArgs?]>, mode?: TransactionMode) => guard.batch(statements, mode);
+			const value = Reflect.get(target, key, receiver);
+			if (typeof value !== 'function') return value;
+			if (!confirmFirst.has(key)) return value.bind(target);
+			return async (...args: unknown[]) => {
+				await guard.confirm();
+				return (value as (...a: unknown[]) => unknown).apply(target, args);
+			};
+		}
+	});
 }

@@ -11,7 +11,7 @@ import { noAccessMessage, openTenantScope, type TenantScope } from '../tenancy/s
 import { mirrorPerson } from '../tenancy/service';
 import type { Context } from './context';
 import { baseProcedure } from './init';
-import type { Role } from '../db/control/schema';
+import { can, whoCan, type Permission } from '../../permissions';
 
 export const publicProcedure = baseProcedure;
 
@@ -41,20 +41,10 @@ export const tenantProcedure = authedProcedure.input(tenantInput).use(async ({ c
 	return next({ ctx: { ...ctx, ...scope } });
 });
 
-export const roleLabels: Record<Role, string> = {
-	admin: 'Admin',
-	coach: 'Coach',
-	coachee: 'Coachee',
-	spectator: 'Authorized user'
-};
-
-/** A tenant procedure open only to people holding one of `allowed`. */
-export function roleProcedure(...allowed: Role[]) {
+/** A tenant procedure open only to people whose roles grant `permission`. */
+export function permitted(permission: Permission) {
 	return tenantProcedure.use(({ ctx, next }) => {
-		if (!ctx.roles.some((role) => allowed.includes(role))) {
-			const needed = allowed.map((role) => roleLabels[role].toLowerCase()).join(' or ');
-			throw forbidden(`Only a${/^[aeiou]/.test(needed) ? 'n' : ''} ${needed} of ${ctx.tenant.name} can do this.`);
-		}
+		if (!can(ctx.roles, permission)) throw forbidden(`Only ${whoCan(permission)} of ${ctx.tenant.name} can do this.`);
 		return next();
 	});
 }

@@ -30,6 +30,13 @@ const httpStatus: Partial<Record<TRPCError['code'], number>> = {
 /** The HTTP status a refusal means for a page or a form (500 for anything unexpected). */
 export const httpStatusOf = (error: TRPCError) => httpStatus[error.code] ?? 500;
 
+/** The signed-in user's membership in the page's workspace, as the request already knows it
+ * (no query). Loads read roles here instead of awaiting the layout, so a layout and its page
+ * load in parallel; the procedures they call still check everything. */
+export function workspaceOf(event: RequestEvent) {
+	return event.locals.workspaces.find((w) => w.tenant.slug === event.params.tenant) ?? null;
+}
+
 /** Turns a procedure's refusal into the page a person should see. */
 export async function loadOrFail<T>(event: RequestEvent, load: () => Promise<T>): Promise<T> {
 	try {

@@ -1,14 +1,7 @@
 import { loadOrFail, serverCaller } from '$lib/server/trpc/server-caller';
 import type { LayoutServerLoad } from './$types';
 
-/** Every portal page: who the user is in this workspace, and the workspaces they can switch to. */
+/** Every portal page: who the user is in this workspace, the workspaces they can switch to and
+ * the bell, in one procedure and one tenant round trip (in parallel with the page's own). */
 export const load: LayoutServerLoad = (event) =>
-	loadOrFail(event, async () => {
-		const api = serverCaller(event);
-		const [current, tenants, unreadCount] = await Promise.all([
-			api.tenancy.current({ tenant: event.params.tenant }),
-			api.tenancy.mine(),
-			api.notifications.unreadCount({ tenant: event.params.tenant })
-		]);
-		return { current, tenants, unreadCount };
-	});
+	loadOrFail(event, () => serverCaller(event).tenancy.shell({ tenant: event.params.tenant }));

@@ -80,8 +80,9 @@ export const tenants = sqliteTable(
 	(t) => [uniqueIndex('tenants_slug_unique').on(t.slug), index('tenants_next_due_idx').on(t.nextDueAt)]
 );
 
-export const roles = ['admin', 'coach', 'coachee', 'spectator'] as const;
-export type Role = (typeof roles)[number];
+// Relative, not $lib: drizzle-kit loads this file without SvelteKit's aliases.
+export { roles, type Role } from '../../../permissions';
+import type { Role } from '../../../permissions';
 
 /** Routing index: which user may enter which tenant with which roles. The tenant's own
  * people table is the source of truth; this mirrors it for sign-in and the switcher. */

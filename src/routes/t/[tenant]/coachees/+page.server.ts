@@ -1,12 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import { listHref, listInput, readListQuery } from '$lib/coachees/query';
-import { loadOrFail, serverCaller } from '$lib/server/trpc/server-caller';
+import { loadOrFail, serverCaller, workspaceOf } from '$lib/server/trpc/server-caller';
 import type { PageServerLoad } from './$types';
 
 /** The roster page: the URL's search params are the list's state. */
 export const load: PageServerLoad = async (event) => {
-	const { current } = await event.parent();
-	const isAdmin = current.roles.includes('admin');
+	const isAdmin = workspaceOf(event)?.roles.includes('admin') ?? false;
 	const tenant = event.params.tenant;
 	const query = readListQuery(event.url.searchParams, isAdmin);
 	const { list, coaches } = await loadOrFail(event, async () => {

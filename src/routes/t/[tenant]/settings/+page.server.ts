@@ -1,8 +1,9 @@
 import { redirect } from '@sveltejs/kit';
+import { workspaceOf } from '$lib/server/trpc/server-caller';
 import type { PageServerLoad } from './$types';
 
 /** Admins manage the workspace's members; everyone else has only their own account. */
-export const load: PageServerLoad = async ({ parent, params }) => {
-	const { current } = await parent();
-	redirect(303, current.roles.includes('admin') ? `/t/${params.tenant}/settings/members` : '/account');
+export const load: PageServerLoad = (event) => {
+	const isAdmin = workspaceOf(event)?.roles.includes('admin') ?? false;
+	redirect(303, isAdmin ? `/t/${event.params.tenant}/settings/members` : '/account');
 };

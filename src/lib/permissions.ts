@@ -1,0 +1,52 @@
+/**
+ * Who may do what, named once (DESIGN.md "Roles and what each may see"). Server procedures
+ * are built from these names (trpc/procedures.ts `permitted`), services scope their queries
+ * by `coacheeReach`, and pages import the same table to show only what a person can use.
+ * A role never appears in a rule elsewhere.
+ */
+export const roles = ['admin', 'coach', 'coachee', 'spectator'] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, string> = {
+	admin: 'Admin',
+	coach: 'Coach',
+	coachee: 'Coachee',
+	spectator: 'Authorized user'
+};
+
+export const rolesLabel = (held: readonly Role[], separator = ' · ') => held.map((role) => roleLabels[role]).join(separator);
+
+export const permissions = {
+	/** The Coachees list: admins every coachee, coaches their own (see coacheeReach). */
+	'coachees.list': ['admin', 'coach'],
+	/** A coachee's profile: admins any, coaches their own, a coachee themself. */
+	'coachees.view': ['admin', 'coach', 'coachee'],
+	'coachees.add': ['admin', 'coach'],
+	'coachees.edit': ['admin', 'coach'],
+	'coachees.invite': ['admin', 'coach'],
+	'coachees.assignCoach': ['admin'],
+	'coaches.list': ['admin'],
+	'groups.manage': ['admin'],
+	'members.manage': ['admin']
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export const can = (held: readonly Role[], permission: Permission) =>
+	(permissions[permission] as readonly Role[]).some((role) => held.includes(role));
+
+/** Which coachees a person reaches: the widest their roles give (a solo owner is admin and coach). */
+export type CoacheeReach = 'all' | 'assigned' | 'self' | 'none';
+
+export function coacheeReach(held: readonly Role[]): CoacheeReach {
+	if (held.includes('admin')) return 'all';
+	if (held.includes('coach')) return 'assigned';
+	if (held.includes('coachee')) return 'self';
+	return 'none';
+}
+
+/** "an admin or coach": for refusals that say who can. */
+export function whoCan(permission: Permission): string {
+	const names = (permissions[permission] as readonly Role[]).map((role) => roleLabels[role].toLowerCase()).join(' or ');
+	return `${/^[aeiou]/.test(names) ? 'an' : 'a'} ${names}`;
+}
