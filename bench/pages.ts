@@ -1,0 +1,154 @@
+/**
+ * `npm run bench:pages`: what a person waits for. Real page views through SvelteKit (a Vite
+ * server in this process, the app's own hooks, loads and procedures) on the demo firm with
+ * 200 more coaches and 5,000 more coachees, as each role. For every page it counts the
+ * statements and round trips the page view sent to the databases, and the sequential round
+ * trips (the critical path: with an injected delay per round trip, a round trip that starts
+ * after another finished is one step deeper). It then times each view with 0 and with 20 ms
+ * per round trip, beside the floor: one control query plus one tenant batch.
+ *
+ * A full load is the HTML GET; a navigation is the `__data.json` request SvelteKit's client
+ * makes when moving to the page from another page of the same workspace.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Client } from '@libsql/client';
+import { createServer } from 'vite';
+import { signIn } from '../src/lib/server/auth/service';
+import { openControlDb } from '../src/lib/server/db';
+import { seedDemo } from '../src/lib/server/demo/seed';
+import { createLocalRuntime, type LocalRuntime } from '../src/lib/server/platform/local';
+import type { DatabaseConnector } from '../src/lib/server/platform/ports';
+import { fmt, percentile } from './lib';
+import { seedFirm } from './seed-firm';
+
+const runs = Number(process.env.BENCH_RUNS ?? 30);
+const delayedRuns = Math.max(5, Math.round(runs / 3));
+const injectedRtt = 20;
+
+/** Counts round trips and finds the critical path; optionally waits `rtt` ms per round trip. */
+function instrument(inner: DatabaseConnector) {
+	const view = { statements: 0, roundTrips: 0, depth: 0, deepestDone: 0, rtt: 0 };
+	const roundTrip = async <T>(statements: number, send: () => Promise<T>): Promise<T> => {
+		view.statements += statements;
+		view.roundTrips++;
+		const level = view.deepestDone + 1;
+		view.depth = Math.max(view.depth, level);
+		if (view.rtt) await new Promise((resolve) => setTimeout(resolve, view.rtt));
+		try {
+			return await send();
+		} finally {
+			view.deepestDone = Math.max(view.deepestDone, level);
+		}
+	};
+	const wrap = (client: Client): Client =>
+		new Proxy(client, {
+			get(target, key, receiver) {
+				const value = Reflect.get(target, key, receiver);
+				if (key === 'execute') return (...args: unknown[]) => roundTrip(1, () => value.apply(target, args));
+				if (key === 'batch') return (statements: unknown[], ...rest: unknown[]) => roundTrip(statements.length, () => value.apply(target, [statements, ...rest]));
+				return typeof value === 'function' ? value.bind(target) : value;
+			}
+		});
+	const connector: DatabaseConnector = { control: () => wrap(inner.control()), open: (locator) => wrap(inner.open(locator)) };
+	const reset = (rtt: number) => Object.assign(view, { statements: 0, roundTrips: 0, depth: 0, deepestDone: 0, rtt });
+	return { connector, view, reset };
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'tandem-bench-pages-'));
+process.env.TANDEM_DATA_DIR = dataDir;
+const base = await createLocalRuntime({ dataDir, config: { appUrl: 'http://localhost' } });
+await seedDemo(base.platform);
+await base.queue.drain();
+const northwind = await openControlDb(base.platform).query.tenants.findFirst({ where: (t, { eq }) => eq(t.slug, 'northwind-coaching') });
+await seedFirm(base.platform.db.open({ url: northwind!.dbUrl! }), { coaches: 200, coachees: 5000 });
+
+const { connector, view, reset } = instrument(base.platform.db);
+const runtime: LocalRuntime = { ...base, platform: { ...base.platform, db: connector } };
+// The dev server's hooks take the process's runtime from here (dev-runtime.ts).
+(globalThis as { __tandemDevRuntime?: Promise<LocalRuntime> }).__tandemDevRuntime = Promise.resolve(runtime);
+
+const server = await createServer({ logLevel: 'error', server: { port: 0, strictPort: false } });
+await server.listen();
+const origin = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
+
+async function sessionOf(email: string) {
+	const { session } = await signIn(base.platform, { email, password: 'tandem-demo-2026', clientAddress: '127.0.0.1' });
+	return `tandem_session=${session.token}`;
+}
+const cookies = {
+	admin: await sessionOf('admin@northwind.demo'),
+	coach: await sessionOf('priya@northwind.demo'),
+	coachee: await sessionOf('jordan@client.demo')
+};
+const jordan = await base.platform.db
+	.open({ url: northwind!.dbUrl! })
+	.execute({ sql: 'select id from people where email = ?', args: ['jordan@client.demo'] });
+const profile = `/t/northwind-coaching/coachees/${String(jordan.rows[0]!.id)}`;
+
+/** Page, role, and SvelteKit's `x-sveltekit-invalidated` mask for a navigation from another
+ * page of the workspace: the root and workspace layouts are kept, the rest re-runs. */
+const pages: { name: string; role: keyof typeof cookies; path: string; mask: string }[] = [
+	{ name: 'home', role: 'admin', path: '/t/northwind-coaching', mask: '001' },
+	{ name: 'home', role: 'coach', path: '/t/northwind-coaching', mask: '001' },
+	{ name: 'home', role: 'coachee', path: '/t/northwind-coaching', mask: '001' },
+	{ name: 'coachee list', role: 'admin', path: '/t/northwind-coaching/coachees', mask: '001' },
+	{ name: 'coachee list', role: 'coach', path: '/t/northwind-coaching/coachees', mask: '001' },
+	{ name: 'coachee profile', role: 'admin', path: profile, mask: '0011' },
+	{ name: 'coachee profile', role: 'coach', path: profile, mask: '0011' },
+	{ name: 'notifications', role: 'admin', path: '/t/northwind-coaching/notifications', mask: '001' },
+	{ name: 'notifications', role: 'coach', path: '/t/northwind-coaching/notifications', mask: '001' },
+	{ name: 'members', role: 'admin', path: '/t/northwind-coaching/settings/members', mask: '001' }
+];
+
+async function pageView(url: string, cookie: string) {
+	const response = await fetch(url, { headers: { cookie, accept: 'text/html' }, redirect: 'manual' });
+	const body = await response.text();
+	if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status} ${body.slice(0, 300)}`);
+}
+
+async function measure(url: string, cookie: string, rtt: number, count: number) {
+	const samples: number[] = [];
+	let counts = { statements: 0, roundTrips: 0, depth: 0 };
+	for (let i = 0; i < count; i++) {
+		reset(rtt);
+		const start = performance.now();
+		await pageView(url, cookie);
+		samples.push(performance.now() - start);
+		counts = { statements: view.statements, roundTrips: view.roundTrips, depth: view.depth };
+	}
+	return { p50: percentile(samples, 50), ...counts };
+}
+
+console.log(`page views: ${runs} runs at RTT 0, ${delayedRuns} at RTT ${injectedRtt} ms; floor = 1 control query + 1 tenant batch\n`);
+console.log('page             | role    | view       | stmts | round trips | sequential | p50 RTT 0 | p50 RTT 20 | floor RTT 20');
+for (const page of pages) {
+	for (const kind of ['full load', 'navigation'] as const) {
+		const url = kind === 'full load' ? `${origin}${page.path}` : `${origin}${page.path}/__data.json?x-sveltekit-invalidated=${page.mask}`;
+		const cookie = cookies[page.role];
+		await measure(url, cookie, 0, 3); // warm-up: Vite transforms, caches
+		const fast = await measure(url, cookie, 0, runs);
+		const slow = await measure(url, cookie, injectedRtt, delayedRuns);
+		const floor = 2 * injectedRtt + fast.p50;
+		console.log(
+			[
+				page.name.padEnd(16),
+				page.role.padEnd(7),
+				kind.padEnd(10),
+				String(slow.statements).padStart(5),
+				String(slow.roundTrips).padStart(11),
+				String(slow.depth).padStart(10),
+				fmt(fast.p50).padStart(9),
+				fmt(slow.p50).padStart(10),
+				fmt(floor).padStart(12)
+			].join(' | ')
+		);
+	}
+}
+console.log('\nsequential = round trips on the critical path (the budget is 2); floor = 2 x 20 ms + the RTT-0 time.');
+
+await server.close();
+runtime.close();
+rmSync(dataDir, { recursive: true, force: true });
+process.exit(0);

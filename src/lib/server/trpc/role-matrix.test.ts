@@ -1,0 +1,195 @@
+/**
+ * The role matrix: every procedure that takes a `tenant`, called by everyone who must not
+ * reach a coach's coachee (an outsider from another workspace, the workspace's authorized
+ * user, another coachee, another coach), through the real HTTP handler. Each call is either
+ * refused, or answers without a trace of that coachee, and afterwards nothing of theirs has
+ * changed. Every procedure also runs once for the person it is meant for, so a sample input
+ * that cannot succeed is caught instead of passing as a "refusal".
+ *
+ * A procedure that takes a `tenant` and has no line in `samples` fails the suite: new
+ * procedures join the matrix the day they are added.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from './router';
+import { createTestApp, failure, strongPassword, tokenOf, type TestApp, type TestClient } from '../testing/harness';
+
+const tenant = 'acme';
+
+interface Fixture {
+	targetId: string;
+	/** Coach A's coachee who has not accepted yet: still editable and invitable. */
+	invitedCoacheeId: string;
+	coachAId: string;
+	otherCoachId: string;
+	invitedCoachId: string;
+	groupId: string;
+	coachANotificationId: string;
+}
+
+type Actor = 'outsider' | 'spectator' | 'coachee' | 'otherCoach';
+type Rightful = 'admin' | 'coachA' | 'target';
+
+interface Sample {
+	input: (f: Fixture, n: number) => Record<string, unknown>;
+	/** Who the procedure is for: it must work for them. */
+	rightful: Rightful;
+	/** Outcome codes that count as a refusal for this procedure (default: FORBIDDEN, NOT_FOUND). */
+	refusals?: string[];
+}
+
+const t = (extra: Record<string, unknown> = {}) => ({ tenant, ...extra });
+
+const samples: Record<string, Sample> = {
+	'tenancy.current': { input: () => t(), rightful: 'coachA' },
+	'tenancy.shell': { input: () => t(), rightful: 'coachA' },
+	'members.list': { input: () => t(), rightful: 'admin' },
+	'members.invite': { input: (_, n) => t({ email: `new${n}@acme.example`, firstName: 'New', lastName: 'Member', role: 'coach' }), rightful: 'admin' },
+	'members.resendInvitation': { input: (f) => t({ personId: f.invitedCoachId }), rightful: 'admin' },
+	'members.revokeInvitation': { input: (f) => t({ personId: f.invitedCoachId }), rightful: 'admin' },
+	'members.deactivate': { input: (f) => t({ personId: f.coachAId }), rightful: 'admin' },
+	'members.reactivate': { input: (f) => t({ personId: f.coachAId }), rightful: 'admin' },
+	'coachees.list': { input: () => t(), rightful: 'coachA' },
+	'coachees.get': { input: (f) => t({ coacheeId: f.targetId }), rightful: 'coachA' },
+	'coachees.create': { input: (_, n) => t({ firstName: 'Fresh', lastName: 'Coachee', email: `fresh${n}@client.example` }), rightful: 'coachA' },
+	'coachees.update': { input: (f) => t({ coacheeId: f.invitedCoacheeId, firstName: 'Hijacked', lastName: 'Name', email: 'hijack@evil.example' }), rightful: 'coachA' },
+	'coachees.invite': { input: (f) => t({ coacheeId: f.invitedCoacheeId }), rightful: 'coachA' },
+	'coachees.assignCoach': { input: (f) => t({ coacheeIds: [f.targetId], coachId: f.otherCoachId }), rightful: 'admin' },
+	'coachees.coaches': { input: () => t(), rightful: 'admin' },
+	'coachees.groups': { input: () => t(), rightful: 'admin' },
+	'coachees.group': { input: (f) => t({ groupId: f.groupId }), rightful: 'admin' },
+	'coachees.createGroup': { input: (f, n) => t({ name: `Leaders ${n}`, memberIds: [f.targetId] }), rightful: 'admin' },
+	'coachees.updateGroup': { input: (f) => t({ groupId: f.groupId, name: 'Renamed', memberIds: [] }), rightful: 'admin' },
+	'coachees.deleteGroup': { input: (f) => t({ groupId: f.groupId }), rightful: 'admin' },
+	'notifications.list': { input: () => t(), rightful: 'coachA' },
+	'notifications.unreadCount': { input: () => t(), rightful: 'coachA' },
+	'notifications.markRead': { input: (f) => t({ notificationId: f.coachANotificationId }), rightful: 'coachA' },
+	'notifications.markAllRead': { input: () => t(), rightful: 'coachA' },
+	'notifications.preferences': { input: () => t(), rightful: 'coachA' },
+	'notifications.setPreference': { input: () => t({ kind: 'coachee_activated', delivery: 'digest' }), rightful: 'coachA' },
+	// Public on purpose (the invitee has no account yet): the link's secret is the credential.
+	'invitations.preview': { input: () => t({ token: 'x'.repeat(30) }), rightful: 'target', refusals: ['BAD_REQUEST'] },
+	'invitations.accept': {
+		input: () => t({ token: 'x'.repeat(30), firstName: 'Eve', lastName: 'Intruder', password: strongPassword }),
+		rightful: 'target',
+		refusals: ['BAD_REQUEST']
+	}
+};
+
+interface ProcedureDef {
+	_def: { type: 'query' | 'mutation' | 'subscription'; inputs: { shape?: Record<string, unknown> }[] };
+}
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>);
+const takesTenant = procedures.filter(([, procedure]) => procedure._def.inputs.some((input) => input.shape && 'tenant' in input.shape));
+
+let app: TestApp;
+let fixture: Fixture;
+const clients = {} as Record<Actor | Rightful | 'admin', TestClient>;
+const targetEmail = 'tara@client.example';
+const invitedEmail = 'ines@client.example';
+
+async function call(client: TestClient, path: string, input: unknown) {
+	const [group, name] = path.split('.') as [string, string];
+	const procedure = (client as unknown as Record<string, Record<string, { query(i: unknown): Promise<unknown>; mutate(i: unknown): Promise<unknown> }>>)[group]![name]!;
+	const kind = (appRouter._def.procedures as unknown as Record<string, ProcedureDef>)[path]!._def.type;
+	return kind === 'query' ? procedure.query(input) : procedure.mutate(input);
+}
+
+/** Accepts the newest invitation emailed to `email`, returning the new member's client. */
+async function accept(email: string, firstName: string) {
+	const link = app.linksSentTo(email).find((l) => l.includes('/invite/'))!;
+	const client = app.client();
+	await client.invitations.accept.mutate({ tenant, token: tokenOf(link), firstName, lastName: 'Acme', password: strongPassword });
+	return client;
+}
+
+beforeAll(async () => {
+	app = await createTestApp();
+	const admin = await app.signUpOrganisation('Acme', 'ada@acme.example');
+	const invite = (email: string, firstName: string, role: 'coach' | 'spectator') =>
+		admin.members.invite.mutate({ tenant, email, firstName, lastName: 'Acme', role });
+	await invite('cora@acme.example', 'Cora', 'coach');
+	await invite('bo@acme.example', 'Bo', 'coach');
+	await invite('sal@acme.example', 'Sal', 'spectator');
+	const { id: invitedCoachId } = await invite('ivy@acme.example', 'Ivy', 'coach');
+	const coachA = await accept('cora@acme.example', 'Cora');
+	const otherCoach = await accept('bo@acme.example', 'Bo');
+	const spectator = await accept('sal@acme.example', 'Sal');
+	const { id: targetId } = await coachA.coachees.create.mutate({ tenant, firstName: 'Tara', lastName: 'Target', email: targetEmail, sendInvitation: true });
+	const { id: invitedCoacheeId } = await coachA.coachees.create.mutate({ tenant, firstName: 'Ines', lastName: 'Invited', email: invitedEmail, sendInvitation: true });
+	await otherCoach.coachees.create.mutate({ tenant, firstName: 'Cody', lastName: 'Other', email: 'cody@client.example', sendInvitation: true });
+	const target = await accept(targetEmail, 'Tara');
+	const coachee = await accept('cody@client.example', 'Cody');
+	const outsider = app.client();
+	await outsider.auth.signUpCoach.mutate({ firstName: 'Olly', lastName: 'Outsider', email: 'olly@example.com', password: strongPassword });
+	const members = await admin.members.list.query({ tenant });
+	const idOf = (email: string) => members.find((m) => m.email === email)!.id;
+	const { id: groupId } = await admin.coachees.createGroup.mutate({ tenant, name: 'Target group', memberIds: [targetId] });
+	const [notification] = (await coachA.notifications.list.query({ tenant })).items;
+	fixture = { targetId, invitedCoacheeId, coachAId: idOf('cora@acme.example'), otherCoachId: idOf('bo@acme.example'), invitedCoachId, groupId, coachANotificationId: notification!.id };
+	Object.assign(clients, { admin, coachA, target, outsider, spectator, coachee, otherCoach });
+});
+afterAll(() => app.cleanup());
+
+const actors: Actor[] = ['outsider', 'spectator', 'coachee', 'otherCoach'];
+
+describe('role matrix', () => {
+	it('has a sample for every procedure that takes a tenant', () => {
+		expect(takesTenant.length).toBeGreaterThan(20);
+		expect(takesTenant.map(([path]) => path).filter((path) => !samples[path])).toEqual([]);
+	});
+
+	let n = 0;
+	it.each(actors.flatMap((actor) => takesTenant.map(([path]) => [actor, path] as const)))(
+		'%s calling %s is refused or learns nothing of the coachee',
+		async (actor, path) => {
+			const sample = samples[path]!;
+			const outcome = await call(clients[actor], path, sample.input(fixture, n++)).then(
+				(result) => ({ ok: true as const, result }),
+				async (error: unknown) => ({ ok: false as const, refusal: await failure(Promise.reject(error)) })
+			);
+			if (outcome.ok) {
+				const seen = JSON.stringify(outcome.result ?? null);
+				for (const secret of [targetEmail, fixture.targetId, invitedEmail, fixture.invitedCoacheeId]) expect(seen).not.toContain(secret);
+			} else {
+				expect(sample.refusals ?? ['FORBIDDEN', 'NOT_FOUND']).toContain(outcome.refusal.code);
+				expect(outcome.refusal.message).not.toMatch(/SQL|SQLITE|select |insert /i);
+			}
+		}
+	);
+
+	it('left everything of the coachee, their coach and their group as it was', async () => {
+		const profile = await clients.admin.coachees.get.query({ tenant, coacheeId: fixture.targetId });
+		expect(profile).toMatchObject({ email: targetEmail, firstName: 'Tara', status: 'active', coach: { id: fixture.coachAId } });
+		expect((await clients.admin.coachees.group.query({ tenant, groupId: fixture.groupId })).name).toBe('Target group');
+		expect((await clients.coachA.notifications.list.query({ tenant })).items.find((i) => i.id === fixture.coachANotificationId)?.read).toBe(false);
+		const invited = await clients.admin.coachees.get.query({ tenant, coacheeId: fixture.invitedCoacheeId });
+		expect(invited).toMatchObject({ email: invitedEmail, firstName: 'Ines', status: 'invited' });
+		expect(app.linksSentTo(invitedEmail).filter((l) => l.includes('/invite/'))).toHaveLength(1);
+		const members = await clients.admin.members.list.query({ tenant });
+		expect(members.find((m) => m.id === fixture.coachAId)?.status).toBe('active');
+		expect(members.find((m) => m.id === fixture.invitedCoachId)?.status).toBe('invited');
+	});
+
+	it('lets each procedure do its work for the person it is for', async () => {
+		// In table order, which keeps each step possible (resend before revoke, deactivate before reactivate).
+		for (const [path] of takesTenant) {
+			const sample = samples[path]!;
+			if (sample.rightful === 'target') continue; // the public invitation procedures: covered by the invitation tests
+			await expect(call(clients[sample.rightful], path, sample.input(fixture, 1000 + n++)), path).resolves.not.toThrow();
+		}
+	});
+});
+
+describe('outside any workspace', () => {
+	it('answers a missing workspace exactly as an existing one, naming neither', async () => {
+		const missing = await failure(clients.outsider.tenancy.current.query({ tenant: 'no-such-team' }));
+		const existing = await failure(clients.outsider.tenancy.current.query({ tenant }));
+		expect(missing.code).toBe('FORBIDDEN');
+		expect(missing.message.replace('no-such-team', tenant)).toBe(existing.message);
+		expect(existing.message).not.toMatch(/Acme/);
+	});
+
+	it('refuses anonymous callers before anything else', async () => {
+		expect((await failure(app.client().tenancy.current.query({ tenant }))).code).toBe('UNAUTHORIZED');
+	});
+});
