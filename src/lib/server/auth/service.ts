@@ -212,7 +212,7 @@ export async function changePassword(
 		...wrongPasswordBackoff,
 		key: `password:user:${input.userId}`,
 		message: 'Too many wrong current passwords.',
-		alternative: 'If you forgot it, sign out and use "Forgot password?".'
+		alternative: 'If you forgot it, sign out and choose "Forgot your password?" on the sign-in page.'
 	};
 	await claimAttempt(db, backoff, now);
 	const user = await db.query.users.findFirst({ where: eq(users.id, input.userId) });
