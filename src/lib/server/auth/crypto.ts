@@ -37,6 +37,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
 	return timingSafeEqual(actual, expected);
 }
 
+/** Stands in for the hash of an account that does not exist or has no password, so that
+ * refusing it derives a key just like refusing a wrong password: the time taken must not
+ * tell which emails have accounts. No password derives this all-zero key. */
+const dummyHash = ['scrypt', defaults.N, defaults.r, defaults.p, Buffer.alloc(16).toString('base64url'), Buffer.alloc(defaults.keyLength).toString('base64url')].join('$');
+
+/** Checks a password against a stored hash, or does the same work and refuses when there is none. */
+export async function passwordMatches(password: string, stored: string | null | undefined): Promise<boolean> {
+	const matches = await verifyPassword(password, stored ?? dummyHash);
+	return matches && Boolean(stored);
+}
+
 export function randomSecret(): string {
 	return randomBytes(32).toString('base64url');
 }

@@ -48,8 +48,16 @@ export async function redeemLink(db: ControlDb, kind: AuthTokenKind, token: stri
 	return { ok: true, userId: row.userId, redirectTo: row.redirectTo };
 }
 
+/** Marks every unused link of this kind used, e.g. older reset links once the password changed. */
+export async function spendLinks(db: ControlDb, input: { kind: AuthTokenKind; userId: string }, now: Date): Promise<void> {
+	await db
+		.update(authTokens)
+		.set({ usedAt: now })
+		.where(and(eq(authTokens.kind, input.kind), eq(authTokens.userId, input.userId), isNull(authTokens.usedAt)));
+}
+
 export const linkProblems: Record<Exclude<RedeemResult, { ok: true }>['reason'], string> = {
 	invalid: 'This link is not valid. Check that you opened the whole link from the email, or ask for a new one.',
 	expired: 'This link has expired. Ask for a new one below.',
-	used: 'This link has already been used. Ask for a new one below.'
+	used: 'This link has already been used, or a newer link replaced it. Ask for a new one below.'
 };

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import { openControlDb } from '../db';
 import { users } from '../db/control/schema';
+import type { Context } from '../trpc/context';
 import { router } from '../trpc/init';
 import { authedProcedure, publicProcedure } from '../trpc/procedures';
 import { deleteSession } from './sessions';
 import * as auth from './service';
+import { singleLine } from '../../validation';
 import { emailSchema, passwordSchema, personNameSchema, tokenSchema } from './validation';
 
 const accountInput = z.object({
@@ -21,30 +23,28 @@ const localPath = z
 	.regex(/^\/(?!\/)[\w\-./?=&%]*$/, 'Not a path in Tandem.')
 	.optional();
 
+async function signUpAndSignIn(ctx: Context, input: Parameters<typeof auth.signUp>[1]) {
+	await auth.limitSignUps(ctx.platform, ctx.clientAddress);
+	const { tenant, session } = await auth.signUp(ctx.platform, input);
+	ctx.session.set(session.token, session.expiresAt);
+	return { redirectTo: `/t/${tenant.slug}` };
+}
+
 export const authRouter = router({
 	me: publicProcedure.query(({ ctx }) => ctx.user),
 
-	signUpCoach: publicProcedure.input(accountInput).mutation(async ({ ctx, input }) => {
-		const { tenant, session } = await auth.signUp(ctx.platform, input);
-		ctx.session.set(session.token, session.expiresAt);
-		return { redirectTo: `/t/${tenant.slug}` };
-	}),
+	signUpCoach: publicProcedure.input(accountInput).mutation(({ ctx, input }) => signUpAndSignIn(ctx, input)),
 
 	signUpOrganisation: publicProcedure
 		.input(
 			accountInput.extend({
-				organisationName: z.string().trim().min(2, 'Enter the organisation name.').max(80, 'Use at most 80 characters.'),
+				organisationName: singleLine(z.string().trim().min(2, 'Enter the organisation name.').max(80, 'Use at most 80 characters.')),
 				kind: z.enum(['firm', 'enterprise'], { error: 'Choose coaching firm or enterprise.' })
 			})
 		)
-		.mutation(async ({ ctx, input }) => {
-			const { tenant, session } = await auth.signUp(ctx.platform, {
-				...input,
-				organisation: { name: input.organisationName, kind: input.kind }
-			});
-			ctx.session.set(session.token, session.expiresAt);
-			return { redirectTo: `/t/${tenant.slug}` };
-		}),
+		.mutation(({ ctx, input }) =>
+			signUpAndSignIn(ctx, { ...input, organisation: { name: input.organisationName, kind: input.kind } })
+		),
 
 	signIn: publicProcedure
 		.input(z.object({ email: emailSchema, password: z.string().min(1, 'Enter your password.').max(200) }))
@@ -97,7 +97,7 @@ export const authRouter = router({
 	}),
 
 	updateProfile: authedProcedure
-		.input(z.object({ name: z.string().trim().min(1, 'Enter your name.').max(200, 'Use at most 200 characters.') }))
+		.input(z.object({ name: singleLine(z.string().trim().min(1, 'Enter your name.').max(200, 'Use at most 200 characters.')) }))
 		.mutation(async ({ ctx, input }) => {
 			await openControlDb(ctx.platform).update(users).set({ name: input.name }).where(eq(users.id, ctx.user.id));
 			return { name: input.name };

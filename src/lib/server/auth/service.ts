@@ -6,10 +6,10 @@ import { queueEmail } from '../mail/outbox';
 import { emails } from '../mail/templates';
 import type { Platform } from '../platform/ports';
 import { createTenant, finishProvisioning, tenantsOfUser } from '../tenancy/service';
-import { badRequest, fieldError } from '../errors';
-import { hashPassword, verifyPassword } from './crypto';
-import { issueLink, linkProblems, redeemLink } from './links';
-import { consumeRateLimit } from './rate-limit';
+import { badRequest, fieldError, uniqueOr } from '../errors';
+import { hashPassword, passwordMatches } from './crypto';
+import { issueLink, linkProblems, redeemLink, spendLinks } from './links';
+import { claimAttempt, clearFailures, consumeRateLimit, refundRateLimit, type Backoff, type RateLimit } from './rate-limit';
 import { createSession, deleteAllSessions } from './sessions';
 
 export interface NewAccount {
@@ -26,23 +26,41 @@ export async function findUserByEmail(db: ControlDb, email: string) {
 	return db.query.users.findFirst({ where: eq(users.email, email) });
 }
 
-/** Creates the user, or refuses with a field error if the email is taken. */
+const emailTaken = () =>
+	fieldError('email', 'An account with this email already exists. Sign in instead, or reset your password.', 'conflict');
+
+/** Creates the user, or refuses with a field error if the email is taken, also when a
+ * concurrent sign-up with the same email got there first. */
 export async function createUser(platform: Platform, account: NewAccount, options: { verified: boolean }) {
 	const db = openControlDb(platform);
-	if (await findUserByEmail(db, account.email)) {
-		throw fieldError('email', 'An account with this email already exists. Sign in instead, or reset your password.', 'conflict');
-	}
-	const [user] = await db
-		.insert(users)
-		.values({
-			id: crypto.randomUUID(),
-			email: account.email,
-			name: fullName(account),
-			passwordHash: await hashPassword(account.password),
-			emailVerifiedAt: options.verified ? platform.clock.now() : null
-		})
-		.returning();
+	if (await findUserByEmail(db, account.email)) throw emailTaken();
+	const passwordHash = await hashPassword(account.password);
+	const [user] = await uniqueOr(
+		() =>
+			db
+				.insert(users)
+				.values({
+					id: crypto.randomUUID(),
+					email: account.email,
+					name: fullName(account),
+					passwordHash,
+					emailVerifiedAt: options.verified ? platform.clock.now() : null
+				})
+				.returning(),
+		emailTaken
+	);
 	return user!;
+}
+
+/** Every sign-up provisions a database, so one network may only start a few an hour. */
+export async function limitSignUps(platform: Platform, clientAddress: string) {
+	const rule: RateLimit = {
+		key: `signup:ip:${clientAddress}`,
+		limit: 10,
+		windowMs: 60 * 60_000,
+		message: 'Too many new accounts were created from your network in the last hour.'
+	};
+	await consumeRateLimit(openControlDb(platform), rule, platform.clock.now());
 }
 
 export async function signUp(
@@ -69,20 +87,39 @@ export async function sendVerificationEmail(platform: Platform, user: { id: stri
 	});
 }
 
-const signInLimits = (email: string, clientAddress: string) => [
-	{ key: `signin:email:${email}`, limit: 10, windowMs: 15 * 60_000, message: 'Too many sign-in attempts for this account.' },
-	{ key: `signin:ip:${clientAddress}`, limit: 50, windowMs: 15 * 60_000, message: 'Too many sign-in attempts from this network.' }
-];
+const wrongPasswordBackoff = { freeFailures: 5, firstWaitMs: 15_000, maxWaitMs: 15 * 60_000 };
+
+/** Wrong passwords slow down whoever sends them, from where they send them: the owner of
+ * the account, elsewhere, can still sign in at once. */
+const signInBackoff = (email: string, clientAddress: string): Backoff => ({
+	...wrongPasswordBackoff,
+	key: `signin:${clientAddress}:${email}`,
+	message: 'Too many wrong passwords for this account from your network.',
+	alternative: 'Or use "Email me a sign-in link" to sign in now.'
+});
+
+/** Caps guessing across many accounts from one network; only failures count. */
+const signInAddressLimit = (clientAddress: string): RateLimit => ({
+	key: `signin:ip:${clientAddress}`,
+	limit: 50,
+	windowMs: 15 * 60_000,
+	message: 'Too many failed sign-ins from your network.'
+});
 
 export async function signIn(platform: Platform, input: { email: string; password: string; clientAddress: string }) {
 	const db = openControlDb(platform);
 	const now = platform.clock.now();
-	for (const rule of signInLimits(input.email, input.clientAddress)) await consumeRateLimit(db, rule, now);
+	const backoff = signInBackoff(input.email, input.clientAddress);
+	const addressLimit = signInAddressLimit(input.clientAddress);
+	await claimAttempt(db, backoff, now);
+	await consumeRateLimit(db, addressLimit, now);
 	const user = await findUserByEmail(db, input.email);
-	const valid = user?.passwordHash ? await verifyPassword(input.password, user.passwordHash) : false;
-	if (!user || !valid) {
+	const matches = await passwordMatches(input.password, user?.passwordHash);
+	if (!user || !matches) {
 		throw fieldError('password', 'That email and password do not match. Check them, or use "Email me a sign-in link".');
 	}
+	await clearFailures(db, backoff.key);
+	await refundRateLimit(db, addressLimit.key);
 	await repairUnfinishedTenants(platform, user.id);
 	return { user, session: await createSession(db, user.id, now) };
 }
@@ -113,15 +150,18 @@ export async function requestPasswordReset(platform: Platform, email: string) {
 
 export async function resetPassword(platform: Platform, input: { token: string; password: string }) {
 	const db = openControlDb(platform);
-	const redeemed = await redeemLink(db, 'reset_password', input.token, platform.clock.now());
+	const now = platform.clock.now();
+	const redeemed = await redeemLink(db, 'reset_password', input.token, now);
 	if (!redeemed.ok) throw fieldError('token', linkProblems[redeemed.reason]);
 	await db
 		.update(users)
-		.set({ passwordHash: await hashPassword(input.password), emailVerifiedAt: platform.clock.now() })
+		.set({ passwordHash: await hashPassword(input.password), emailVerifiedAt: now })
 		.where(eq(users.id, redeemed.userId));
-	// A reset means the old password may be known to someone else: end every session.
+	// A reset means the old password may be known to someone else: end every session, and
+	// every other reset link, so an older email cannot undo this one.
+	await spendLinks(db, { kind: 'reset_password', userId: redeemed.userId }, now);
 	await deleteAllSessions(db, redeemed.userId);
-	return createSession(db, redeemed.userId, platform.clock.now());
+	return createSession(db, redeemed.userId, now);
 }
 
 export async function requestSignInLink(platform: Platform, input: { email: string; redirectTo?: string }) {
@@ -166,10 +206,22 @@ export async function changePassword(
 	input: { userId: string; currentPassword: string; newPassword: string; keepSessionId: string }
 ) {
 	const db = openControlDb(platform);
+	const now = platform.clock.now();
+	// Someone holding a stolen session must not be able to guess the password to take the account.
+	const backoff: Backoff = {
+		...wrongPasswordBackoff,
+		key: `password:user:${input.userId}`,
+		message: 'Too many wrong current passwords.',
+		alternative: 'If you forgot it, sign out and choose "Forgot your password?" on the sign-in page.'
+	};
+	await claimAttempt(db, backoff, now);
 	const user = await db.query.users.findFirst({ where: eq(users.id, input.userId) });
-	if (!user?.passwordHash || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+	const matches = await passwordMatches(input.currentPassword, user?.passwordHash);
+	if (!user || !matches) {
 		throw fieldError('currentPassword', 'Your current password is not right.');
 	}
+	await clearFailures(db, backoff.key);
 	await db.update(users).set({ passwordHash: await hashPassword(input.newPassword) }).where(eq(users.id, user.id));
+	await spendLinks(db, { kind: 'reset_password', userId: user.id }, now);
 	await db.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, input.keepSessionId)));
 }

@@ -1,5 +1,6 @@
 /** zod schemas shared by every form that takes identity fields. */
 import { z } from 'zod';
+import { singleLine } from '../../validation';
 
 export const emailSchema = z
 	.string()
@@ -17,7 +18,7 @@ export const passwordSchema = z
 	.refine((value) => !commonPasswords.has(value.toLowerCase()), 'This password is too common; choose another.');
 
 export const personNameSchema = (label: string) =>
-	z.string().trim().min(1, `Enter a ${label}.`).max(100, `The ${label} can be at most 100 characters.`);
+	singleLine(z.string().trim().min(1, `Enter a ${label}.`).max(100, `The ${label} can be at most 100 characters.`));
 
 export const tokenSchema = z.string().trim().min(10, 'This link is incomplete. Open it again from the email.').max(200);
 

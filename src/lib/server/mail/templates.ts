@@ -1,4 +1,5 @@
 /** Every email Tandem sends: plain text and HTML from the same words, one layout. */
+import { toSingleLine } from '../../validation';
 import type { OutgoingEmail } from '../platform/ports';
 
 export interface EmailContent {
@@ -24,7 +25,8 @@ ${content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 <p style="font-size:13px;color:#52606d">If the button does not work, paste this address into your browser:<br>${escapeHtml(content.action.url)}</p>
 ${content.footnote ? `<p style="font-size:13px;color:#52606d">${escapeHtml(content.footnote)}</p>` : ''}
 </body></html>`;
-	return { to, subject: content.subject, text, html };
+	// Subjects carry names people typed; a line break there could forge mail headers.
+	return { to, subject: toSingleLine(content.subject), text, html };
 }
 
 export const emails = {

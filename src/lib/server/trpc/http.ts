@@ -73,13 +73,23 @@ function isSameOrigin(request: Request): boolean {
 	return site === null || site === 'same-origin' || site === 'none';
 }
 
+/** The cookie's value, or null when it is missing or not validly encoded (a mangled cookie
+ * means no session, not a failed request). */
 export function readCookie(header: string | null, name: string): string | null {
 	if (!header) return null;
 	for (const part of header.split(';')) {
 		const [key, ...value] = part.trim().split('=');
-		if (key === name) return decodeURIComponent(value.join('='));
+		if (key === name) return decodeCookieValue(value.join('='));
 	}
 	return null;
+}
+
+function decodeCookieValue(value: string): string | null {
+	try {
+		return decodeURIComponent(value);
+	} catch {
+		return null;
+	}
 }
 
 export function sessionCookie(request: Request, value: string, expiresAt: Date): string {
