@@ -38,25 +38,30 @@ async function ensureNameFree(scope: TenantScope, name: string, exceptId?: strin
 	if (existing && existing.id !== exceptId) throw fieldError('name', `There is already a group called "${existing.name}".`, 'conflict');
 }
 
+/** Each chosen coachee once: a list picked twice (two clicks, two tabs) still means one member. */
+const distinct = (ids: string[]) => [...new Set(ids)];
+
 export async function createGroup(scope: TenantScope, input: { name: string; memberIds: string[] }) {
+	const memberIds = distinct(input.memberIds);
 	await ensureNameFree(scope, input.name);
-	await ensureCoachees(scope, input.memberIds);
+	await ensureCoachees(scope, memberIds);
 	const id = crypto.randomUUID();
 	await scope.db.batch([
 		scope.db.insert(coacheeGroups).values({ id, name: input.name }),
-		...input.memberIds.map((personId) => scope.db.insert(coacheeGroupMembers).values({ groupId: id, personId }))
+		...memberIds.map((personId) => scope.db.insert(coacheeGroupMembers).values({ groupId: id, personId }))
 	]);
 	return { id };
 }
 
 export async function updateGroup(scope: TenantScope, input: { id: string; name: string; memberIds: string[] }) {
 	const group = await findGroup(scope, input.id);
+	const memberIds = distinct(input.memberIds);
 	await ensureNameFree(scope, input.name, group.id);
-	await ensureCoachees(scope, input.memberIds);
+	await ensureCoachees(scope, memberIds);
 	await scope.db.batch([
 		scope.db.update(coacheeGroups).set({ name: input.name }).where(eq(coacheeGroups.id, group.id)),
 		scope.db.delete(coacheeGroupMembers).where(eq(coacheeGroupMembers.groupId, group.id)),
-		...input.memberIds.map((personId) => scope.db.insert(coacheeGroupMembers).values({ groupId: group.id, personId }))
+		...memberIds.map((personId) => scope.db.insert(coacheeGroupMembers).values({ groupId: group.id, personId }))
 	]);
 }
 

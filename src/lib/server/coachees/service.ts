@@ -7,11 +7,11 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { fullName } from '../auth/service';
 import { activityQueries, activityStatements, recordActivity, shapeActivity } from '../activity/service';
 import { coacheeGroupMembers, coacheeGroups, people, type PersonStatus } from '../db/tenant/schema';
-import { limitInvitations, sendInvitation } from '../invitations/sending';
+import { limitInvitations, revokeOpenInvitations, sendInvitation } from '../invitations/sending';
 import { notify } from '../notifications/service';
 import { coacheeReach } from '../../permissions';
 import { hasRole, type Person, type TenantScope } from '../tenancy/scope';
-import { badRequest, conflict, fieldError, forbidden, notFound } from '../errors';
+import { badRequest, conflict, fieldError, forbidden, notFound, uniqueOr } from '../errors';
 
 export const coacheeSorts = ['name', 'email', 'status', 'coach', 'lastActivity'] as const;
 export type CoacheeSort = (typeof coacheeSorts)[number];
@@ -154,13 +154,15 @@ export async function coacheeProfile(scope: TenantScope, coachee: VisibleCoachee
 	};
 }
 
-const isEditable = (status: PersonStatus) => status === 'not_invited' || status === 'invited';
+const editableStatuses: PersonStatus[] = ['not_invited', 'invited'];
+const isEditable = (status: PersonStatus) => editableStatuses.includes(status);
+
+const emailTaken = (scope: TenantScope, email: string) =>
+	fieldError('email', `${email} is already used by someone in ${scope.tenant.name}.`, 'conflict');
 
 async function ensureEmailFree(scope: TenantScope, email: string, exceptId?: string) {
 	const existing = await scope.db.query.people.findFirst({ where: eq(people.email, email) });
-	if (existing && existing.id !== exceptId) {
-		throw fieldError('email', `${email} is already used by someone in ${scope.tenant.name}.`, 'conflict');
-	}
+	if (existing && existing.id !== exceptId) throw emailTaken(scope, email);
 }
 
 async function activeCoach(scope: TenantScope, coachId: string): Promise<Person> {
@@ -202,18 +204,36 @@ export async function createCoachee(
 export async function updateCoachee(scope: TenantScope, input: { id: string; firstName: string; lastName: string; email: string }) {
 	const person = await findVisibleCoachee(scope, input.id);
 	if (hasRole(scope, 'coachee') && !hasRole(scope, 'admin') && !hasRole(scope, 'coach')) forbiddenForCoachee();
-	if (!isEditable(person.status)) {
-		throw conflict(`${fullName(person)} has activated their account, so their name and email can no longer be changed here.`);
-	}
+	if (!isEditable(person.status)) throw noLongerEditable(person);
 	await ensureEmailFree(scope, input.email, person.id);
 	const emailChanged = input.email !== person.email;
-	await scope.db
-		.update(people)
-		.set({ firstName: input.firstName, lastName: input.lastName, email: input.email })
-		.where(eq(people.id, person.id));
+	// The old link went to the old address: it is replaced by one to the new address. The
+	// limit is checked before anything is written, so a refused change changes nothing.
+	const reinvite = emailChanged && person.status === 'invited';
+	if (reinvite) await limitInvitations(scope);
+	await saveDetails(scope, person, input, emailChanged);
 	await recordActivity(scope.db, { personId: person.id, kind: 'edited', summary: `Details edited by ${fullName(await scope.me())}`, actorId: scope.personId }, scope.platform.clock.now());
-	// The old link went to the old address: replace it with one to the new address.
-	if (emailChanged && person.status === 'invited') await inviteCoachee(scope, person.id);
+	if (reinvite) await sendCoacheeInvitation(scope, { ...person, ...input, id: person.id });
+}
+
+const noLongerEditable = (person: Person) =>
+	conflict(`${fullName(person)} has activated their account, so their name and email can no longer be changed here.`);
+
+/** Saves name and email unless the coachee activated meanwhile. A new email revokes every open
+ * link in the same step: a link sent to the old address must never outlive it. */
+async function saveDetails(scope: TenantScope, person: Person, input: { firstName: string; lastName: string; email: string }, emailChanged: boolean) {
+	const [saved] = await uniqueOr(
+		() =>
+			scope.db.batch([
+				scope.db
+					.update(people)
+					.set({ firstName: input.firstName, lastName: input.lastName, email: input.email })
+					.where(and(eq(people.id, person.id), inArray(people.status, editableStatuses))),
+				...(emailChanged ? [revokeOpenInvitations(scope, person.id)] : [])
+			]),
+		() => emailTaken(scope, input.email)
+	);
+	if (saved.rowsAffected === 0) throw noLongerEditable(person);
 }
 
 function forbiddenForCoachee(): never {
@@ -227,6 +247,11 @@ export async function inviteCoachee(scope: TenantScope, coacheeId: string) {
 	if (person.status === 'active') throw conflict(`${fullName(person)} is already active; there is no invitation to send.`);
 	if (person.status === 'deactivated') throw conflict(`${fullName(person)} is deactivated.`);
 	await limitInvitations(scope);
+	return sendCoacheeInvitation(scope, person);
+}
+
+/** Sends the link (the caller has checked the rate limit) and records it on the timeline. */
+async function sendCoacheeInvitation(scope: TenantScope, person: Person) {
 	const resend = person.status === 'invited';
 	await sendInvitation(scope, person);
 	await recordActivity(

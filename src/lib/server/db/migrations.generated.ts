@@ -63,5 +63,12 @@ export const tenantMigrations: Migration[] = [
 			"CREATE INDEX `people_coachee_name_idx` ON `people` (`is_coachee`,`last_name`,`first_name`);",
 			"CREATE INDEX `people_coach_idx` ON `people` (`coach_id`,`last_name`,`first_name`);"
 		]
+	},
+	{
+		"tag": "0002_invitation_email_claim",
+		"statements": [
+			"ALTER TABLE `invitations` ADD `email` text;",
+			"ALTER TABLE `invitations` ADD `accepted_by` text;"
+		]
 	}
 ];

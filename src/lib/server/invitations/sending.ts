@@ -1,6 +1,6 @@
 /** Sending invitation links, for members and coachees alike. A new link revokes the
  * older ones, so only the latest email works. */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { mintToken } from '../auth/crypto';
 import { consumeRateLimit } from '../auth/rate-limit';
 import { fullName } from '../auth/service';
@@ -33,7 +33,8 @@ export async function limitInvitations(scope: TenantScope) {
 	);
 }
 
-/** Records the new invitation and queues its email; returns the invitation id. */
+/** Records the new invitation, bound to the address it is emailed to, and queues its email;
+ * returns the invitation id. */
 export async function sendInvitation(scope: TenantScope, person: Person): Promise<string> {
 	const now = scope.platform.clock.now();
 	const { id, token, secretHash } = await mintToken();
@@ -42,11 +43,16 @@ export async function sendInvitation(scope: TenantScope, person: Person): Promis
 		scope.db.insert(invitations).values({
 			id,
 			personId: person.id,
+			email: person.email,
 			secretHash,
 			invitedBy: scope.personId,
 			expiresAt: new Date(now.getTime() + invitationLifetimeMs)
 		}),
-		scope.db.update(people).set({ status: 'invited', invitedAt: now }).where(eq(people.id, person.id))
+		// Someone who accepted meanwhile stays active; the new link then cannot be claimed.
+		scope.db
+			.update(people)
+			.set({ status: 'invited', invitedAt: now })
+			.where(and(eq(people.id, person.id), inArray(people.status, ['not_invited', 'invited'])))
 	]);
 	const url = `${scope.platform.config.appUrl}/invite/${scope.tenant.slug}/${token}`;
 	await queueEmail(scope.platform, {

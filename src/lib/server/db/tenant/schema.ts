@@ -43,7 +43,8 @@ export const people = sqliteTable(
 );
 
 /** Invitation links; only the hash of the secret is stored, and a newer invitation
- * revokes the older ones for the same person. */
+ * revokes the older ones for the same person. A link is good only for the address it was
+ * sent to, and `acceptedBy` records which account claimed it, so a retry can finish. */
 export const invitations = sqliteTable(
 	'invitations',
 	{
@@ -52,9 +53,14 @@ export const invitations = sqliteTable(
 			.notNull()
 			.references(() => people.id, { onDelete: 'cascade' }),
 		secretHash: text('secret_hash').notNull(),
+		/** The address the link was emailed to; null on links sent before it was recorded,
+		 * which are therefore refused. */
+		email: text('email'),
 		invitedBy: text('invited_by'),
 		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
 		acceptedAt: integer('accepted_at', { mode: 'timestamp_ms' }),
+		/** The control-plane user who claimed the link. */
+		acceptedBy: text('accepted_by'),
 		revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
 	},
