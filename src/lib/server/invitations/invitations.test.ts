@@ -9,7 +9,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openControlDb, openTenantDb } from '../db';
 import { memberships, rateLimits, tenants, users } from '../db/control/schema';
 import { people } from '../db/tenant/schema';
-import { locatorOf } from '../tenancy/service';
 import { createTestApp, failure, strongPassword, tokenOf, type TestApp, type TestClient } from '../testing/harness';
 
 let app: TestApp;
@@ -33,7 +32,7 @@ const accountFor = (email: string) => openControlDb(app.platform).query.users.fi
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const tenantRow = async () => (await openControlDb(app.platform).query.tenants.findFirst({ where: eq(tenants.slug, tenant) }))!;
-const tenantDb = async () => openTenantDb(app.platform, locatorOf(await tenantRow()));
+const tenantDb = async () => openTenantDb(app.platform, await tenantRow());
 
 /** Uses up the coach's invitations for this hour (the limit is 200 an hour). */
 async function exhaustInvitationLimit() {
