@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../testing/harness';
 import { openControlDb } from '../db';
 import { emailOutbox } from '../db/control/schema';
 import { queueEmail, sendOutboxEmail } from './outbox';
-import { handleJob, runCronTick } from '../jobs/runner';
+import { runCronTick } from '../jobs/runner';
 import { enqueue } from '../jobs/messages';
 import { CapturedMailer } from '../platform/local/captured-mailer';
 import type { Mailer, SendResult } from '../platform/ports';
