@@ -22,6 +22,6 @@ export default {
 
 	async queue(batch, env) {
 		const platform = cloudflarePlatform(env);
-		await consumeBatch(batch.messages, (message) => handleJob(platform, message));
+		await consumeBatch(batch.messages, (body) => handleJob(platform, body));
 	}
 } satisfies ExportedHandler<CloudflareEnv>;

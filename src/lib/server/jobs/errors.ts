@@ -8,3 +8,12 @@ export class RetryableJobError extends Error {
 		this.name = 'RetryableJobError';
 	}
 }
+
+/** The message can never be handled (unknown type, or it does not match its type's
+ * schema): retrying would only fill the dead-letter queue. */
+export class UnprocessableJobError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'UnprocessableJobError';
+	}
+}

@@ -2,19 +2,19 @@
 import { eq } from 'drizzle-orm';
 import { openControlDb, openTenantDb } from '../db';
 import { tenants } from '../db/control/schema';
-import { notifications } from '../db/tenant/schema';
-import { nextDigestAt, sendDigests } from '../notifications/service';
+import { digestDueWork } from '../notifications/service';
 import type { Platform } from '../platform/ports';
 import { scheduleTenantWork } from '../tenancy/service';
+import { runDueWork, type DueWorkProvider } from './due-work';
 
-export const tenantDueJob = 'tenant.due';
+/** Every kind of scheduled work; a new one is one more entry here. */
+export const dueWorkProviders: readonly DueWorkProvider[] = [digestDueWork];
 
-export async function runTenantDueWork(platform: Platform, tenantId: string) {
+export async function runTenantDueWork(platform: Platform, tenantId: string, providers = dueWorkProviders) {
 	// The message names the tenant; it is trusted only after the control plane confirms it.
 	const tenant = await openControlDb(platform).query.tenants.findFirst({ where: eq(tenants.id, tenantId) });
 	if (!tenant || tenant.status !== 'active') return;
 	const db = await openTenantDb(platform, tenant);
-	await sendDigests(platform, { db, tenant });
-	const stillPending = await db.query.notifications.findFirst({ where: eq(notifications.emailStatus, 'digest_pending') });
-	if (stillPending) await scheduleTenantWork(platform, tenant.id, nextDigestAt(platform.clock.now()));
+	const next = await runDueWork({ platform, db, tenant }, providers);
+	if (next) await scheduleTenantWork(platform, tenant.id, next);
 }

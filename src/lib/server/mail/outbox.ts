@@ -8,9 +8,8 @@ import { openControlDb } from '../db';
 import { emailOutbox } from '../db/control/schema';
 import type { Platform } from '../platform/ports';
 import { RetryableJobError } from '../jobs/errors';
+import { enqueue } from '../jobs/messages';
 import { renderEmail, type EmailContent } from './templates';
-
-export const emailSendJob = 'email.send';
 
 export interface QueueEmailInput {
 	to: string;
@@ -28,11 +27,15 @@ export async function queueEmail(platform: Platform, input: QueueEmailInput): Pr
 		.values({ id: crypto.randomUUID(), idempotencyKey: input.idempotencyKey, tenantId: input.tenantId, ...email })
 		.onConflictDoNothing({ target: emailOutbox.idempotencyKey })
 		.returning({ id: emailOutbox.id });
-	if (row) await enqueueSend(platform, row.id, input.idempotencyKey);
+	if (row) await enqueueSend(platform, { id: row.id, idempotencyKey: input.idempotencyKey, tenantId: input.tenantId });
 }
 
-function enqueueSend(platform: Platform, outboxId: string, idempotencyKey: string) {
-	return platform.queue.send({ type: emailSendJob, idempotencyKey: `email:${idempotencyKey}`, outboxId });
+function enqueueSend(platform: Platform, row: { id: string; idempotencyKey: string; tenantId?: string | null }) {
+	return enqueue(platform, 'email.send', {
+		idempotencyKey: `email:${row.idempotencyKey}`,
+		outboxId: row.id,
+		tenantId: row.tenantId ?? undefined
+	});
 }
 
 const maxAttempts = 8;
@@ -57,10 +60,12 @@ export async function sendOutboxEmail(platform: Platform, outboxId: string): Pro
 		return;
 	}
 	const giveUp = !result.retryable || row.attempts >= maxAttempts;
+	// Only while still pending: a twin delivery may have sent it meanwhile (Resend then
+	// answers this one "same key in flight"), and a sent email must stay sent.
 	await db
 		.update(emailOutbox)
 		.set({ status: giveUp ? 'failed' : 'pending', lastError: result.error })
-		.where(eq(emailOutbox.id, outboxId));
+		.where(and(eq(emailOutbox.id, outboxId), eq(emailOutbox.status, 'pending')));
 	if (!giveUp) throw new RetryableJobError(result.error, result.retryAfterSeconds);
 }
 
@@ -69,10 +74,10 @@ export async function requeueStalledEmails(platform: Platform, olderThanMs = 5 *
 	const db = openControlDb(platform);
 	const cutoff = new Date(platform.clock.now().getTime() - olderThanMs);
 	const stalled = await db
-		.select({ id: emailOutbox.id, key: emailOutbox.idempotencyKey })
+		.select({ id: emailOutbox.id, idempotencyKey: emailOutbox.idempotencyKey, tenantId: emailOutbox.tenantId })
 		.from(emailOutbox)
 		.where(and(eq(emailOutbox.status, 'pending'), lt(emailOutbox.createdAt, cutoff)))
 		.limit(500);
-	for (const row of stalled) await enqueueSend(platform, row.id, row.key);
+	for (const row of stalled) await enqueueSend(platform, row);
 	return stalled.length;
 }

@@ -9,7 +9,7 @@ import { fullName } from '../auth/service';
 import type { TenantDb } from '../db';
 import { notificationPreferences, notifications, people, type Delivery } from '../db/tenant/schema';
 import { queueEmail } from '../mail/outbox';
-import type { Platform } from '../platform/ports';
+import type { DueWorkProvider } from '../jobs/due-work';
 import type { TenantScope } from '../tenancy/scope';
 import { scheduleTenantWork } from '../tenancy/service';
 import { notFound } from '../errors';
@@ -33,6 +33,13 @@ export function nextDigestAt(now: Date): Date {
 	const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), digestHourUtc));
 	if (next <= now) next.setUTCDate(next.getUTCDate() + 1);
 	return next;
+}
+
+/** The digest time at or before `now`: what was written before it belongs in a digest. */
+function lastDigestAt(now: Date): Date {
+	const last = nextDigestAt(now);
+	last.setUTCDate(last.getUTCDate() - 1);
+	return last;
 }
 
 async function deliveryFor(db: TenantDb, personId: string, kind: NotificationKind): Promise<Delivery> {
@@ -131,34 +138,47 @@ export async function setPreference(scope: TenantScope, kind: NotificationKind, 
 		.onConflictDoUpdate({ target: [notificationPreferences.personId, notificationPreferences.kind], set: { delivery } });
 }
 
-/** The cron's due work for one tenant: one digest email per person with pending items. */
-export async function sendDigests(platform: Platform, scope: Omit<NotifyScope, 'platform'>) {
-	const now = platform.clock.now();
+/** Sends each person with pending items their digest, once the digest time of those items
+ * has come; a visit for other due work before then sends nothing. */
+export async function sendDigests(scope: NotifyScope): Promise<void> {
+	const cutoff = lastDigestAt(scope.platform.clock.now());
+	const due = and(eq(notifications.emailStatus, 'digest_pending'), lt(notifications.createdAt, cutoff));
 	const pending = await scope.db
 		.select({ notification: notifications, recipient: people })
 		.from(notifications)
 		.innerJoin(people, eq(people.id, notifications.recipientId))
-		.where(and(eq(notifications.emailStatus, 'digest_pending'), lt(notifications.createdAt, now)))
+		.where(due)
 		.orderBy(notifications.recipientId, notifications.createdAt);
 	const byRecipient = new Map<string, typeof pending>();
 	for (const row of pending) byRecipient.set(row.recipient.id, [...(byRecipient.get(row.recipient.id) ?? []), row]);
 	for (const rows of byRecipient.values()) {
 		const recipient = rows[0]!.recipient;
-		const day = now.toISOString().slice(0, 10);
-		await queueEmail(platform, {
+		await queueEmail(scope.platform, {
 			to: recipient.email,
 			tenantId: scope.tenant.id,
-			idempotencyKey: `digest:${scope.tenant.id}:${recipient.id}:${day}`,
+			// One digest per person and digest time, however many visits it takes to send.
+			idempotencyKey: `digest:${scope.tenant.id}:${recipient.id}:${cutoff.toISOString()}`,
 			content: {
 				subject: `Your daily Tandem digest: ${rows.length} update${rows.length === 1 ? '' : 's'} in ${scope.tenant.name}`,
 				paragraphs: [`Hi ${fullName(recipient)},`, ...rows.map(({ notification }) => `• ${notification.title}`)],
-				action: { label: 'See your notifications', url: `${platform.config.appUrl}/t/${scope.tenant.slug}/notifications` }
+				action: { label: 'See your notifications', url: `${scope.platform.config.appUrl}/t/${scope.tenant.slug}/notifications` }
 			}
 		});
 		await scope.db
 			.update(notifications)
 			.set({ emailStatus: 'digested' })
-			.where(and(eq(notifications.recipientId, recipient.id), eq(notifications.emailStatus, 'digest_pending'), lt(notifications.createdAt, now)));
+			.where(and(eq(notifications.recipientId, recipient.id), due));
 	}
-	return byRecipient.size;
 }
+
+/** Called after sendDigests: whatever is still pending was written since the last digest
+ * time, so it goes out at the next one. */
+async function nextDigestDue(scope: NotifyScope): Promise<Date | null> {
+	const pending = await scope.db.query.notifications.findFirst({
+		columns: { id: true },
+		where: eq(notifications.emailStatus, 'digest_pending')
+	});
+	return pending ? nextDigestAt(scope.platform.clock.now()) : null;
+}
+
+export const digestDueWork: DueWorkProvider = { name: 'digests', run: sendDigests, nextDueAt: nextDigestDue };

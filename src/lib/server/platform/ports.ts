@@ -4,6 +4,7 @@
  * `cloudflare/` for the Workers (app worker and jobs worker).
  */
 import type { Client } from '@libsql/client';
+import type { JobMessage } from '../jobs/messages';
 
 /** Where a database lives: a libSQL URL (`file:` locally, `libsql://` on Turso) and its token. */
 export interface DatabaseLocator {
@@ -53,15 +54,8 @@ export interface Mailer {
 	send(email: OutgoingEmail, idempotencyKey: string): Promise<SendResult>;
 }
 
-/** Every job message is small, names its tenant (when it has one) and carries a key that
- * makes a second delivery harmless. */
-export interface JobMessage {
-	type: string;
-	idempotencyKey: string;
-	tenantId?: string;
-	[field: string]: unknown;
-}
-
+/** Carries the job messages of jobs/messages.ts (small, keyed, naming their tenant);
+ * producers go through `enqueue`, which validates them first. */
 export interface JobQueue {
 	send(message: JobMessage, options?: { delaySeconds?: number }): Promise<void>;
 }

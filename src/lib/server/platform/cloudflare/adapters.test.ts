@@ -65,7 +65,7 @@ describe('cloudflareQueue', () => {
 			}
 		};
 	}
-	const message = { type: 'email.send', idempotencyKey: 'outbox/1', tenantId: 't1', outboxId: 1 };
+	const message = { type: 'email.send' as const, idempotencyKey: 'outbox/1', tenantId: 't1', outboxId: 'o1' };
 
 	it('sends JSON messages, with a delay only when asked', async () => {
 		const { queue, sent } = recordingQueue();
@@ -89,7 +89,7 @@ describe('cloudflareQueue', () => {
 	it('refuses messages over 128 KB', async () => {
 		const { queue, sent } = recordingQueue();
 		await expect(
-			cloudflareQueue(queue).send({ ...message, blob: 'x'.repeat(130 * 1024) })
+			cloudflareQueue(queue).send({ ...message, outboxId: 'x'.repeat(130 * 1024) })
 		).rejects.toThrow(/limit/);
 		expect(sent).toHaveLength(0);
 	});
@@ -151,7 +151,7 @@ describe('cloudflarePlatform', () => {
 		await expect(platform.mailer.send({ to: 'a@b', subject: 's', text: 't', html: 'h' }, 'k')).rejects.toThrow(
 			/RESEND_API_KEY/
 		);
-		await expect(platform.queue.send({ type: 'x', idempotencyKey: 'k' })).rejects.toThrow(/JOBS/);
+		await expect(platform.queue.send({ type: 'tenant.due', idempotencyKey: 'k', tenantId: 't1' })).rejects.toThrow(/JOBS/);
 	});
 
 	it('opens a fresh libSQL web client per call', () => {

@@ -3,7 +3,8 @@
  * (https://developers.cloudflare.com/queues/configuration/javascript-apis/#producer).
  * Messages are JSON-serialisable job descriptors; the jobs worker consumes them.
  */
-import type { JobMessage, JobQueue } from '../ports';
+import type { JobMessage } from '../../jobs/messages';
+import type { JobQueue } from '../ports';
 
 /** Queues accepts delays of 0..43200 s (12 h) on send and retry. */
 export const MAX_QUEUE_DELAY_SECONDS = 12 * 60 * 60;

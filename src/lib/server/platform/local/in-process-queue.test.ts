@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RetryableJobError } from '../../jobs/errors';
 import { InProcessQueue } from './in-process-queue';
 
-const message = (n: number) => ({ type: 'test', idempotencyKey: `k${n}`, n });
+const message = (n: number) => ({ type: 'tenant.due' as const, idempotencyKey: `k${n}`, tenantId: `t${n}` });
 
 describe('in-process queue', () => {
 	it('delivers each message, at least once, as a copy', async () => {
@@ -31,18 +31,20 @@ describe('in-process queue', () => {
 	});
 
 	it('honours the delay a handler asks for', async () => {
-		const queue = new InProcessQueue({ backoffMs: () => 60_000 });
+		const waits: number[] = [];
+		const queue = new InProcessQueue({ backoffMs: () => 60_000, wait: async (ms) => void waits.push(ms) });
 		let calls = 0;
 		queue.consume(async () => {
-			if (++calls === 1) throw new RetryableJobError('later', 0);
+			if (++calls === 1) throw new RetryableJobError('later', 5);
 		});
-		await queue.send(message(1));
+		await queue.send(message(1), { delaySeconds: 2 });
 		await queue.drain();
 		expect(calls).toBe(2);
+		expect(waits).toEqual([2000, 5000]);
 	});
 
 	it('moves a message to the dead-letter list after the last retry', async () => {
-		const queue = new InProcessQueue({ maxRetries: 3, backoffMs: () => 0 });
+		const queue = new InProcessQueue({ maxRetries: 3, backoffMs: () => 0, log: { error: () => {} } });
 		let calls = 0;
 		queue.consume(async () => {
 			calls++;

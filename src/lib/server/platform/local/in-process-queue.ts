@@ -1,5 +1,6 @@
-import type { JobMessage, JobQueue } from '../ports';
-import { RetryableJobError } from '../../jobs/errors';
+import type { JobMessage } from '../../jobs/messages';
+import { classifyJobFailure, rejectionNotice } from '../../jobs/outcome';
+import type { JobQueue } from '../ports';
 
 export interface DeadLetter {
 	message: JobMessage;
@@ -12,14 +13,21 @@ export interface InProcessQueueOptions {
 	maxRetries?: number;
 	/** Delay before retry n (1-based) when the handler names none. */
 	backoffMs?: (attempt: number) => number;
+	/** Waits out a delivery's delay; tests pass one that records it and returns at once. */
+	wait?: (ms: number) => Promise<void>;
+	log?: Pick<Console, 'error'>;
 }
 
-type Handler = (message: JobMessage) => Promise<void>;
+/** Receives each delivery as the real consumer does: a JSON copy it must validate. */
+type Handler = (message: unknown) => Promise<void>;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * The Cloudflare Queue's semantics in one process: at-least-once delivery, retries with
  * backoff, then a dead-letter list. Messages are copied through JSON as the real queue
- * serialises them, so a handler cannot depend on object identity.
+ * serialises them, so a handler cannot depend on object identity. Failures are settled by
+ * the same rule as the Cloudflare consumer (jobs/outcome.ts).
  */
 export class InProcessQueue implements JobQueue {
 	readonly deadLetters: DeadLetter[] = [];
@@ -27,10 +35,14 @@ export class InProcessQueue implements JobQueue {
 	private readonly pending = new Set<Promise<void>>();
 	private readonly maxRetries: number;
 	private readonly backoffMs: (attempt: number) => number;
+	private readonly wait: (ms: number) => Promise<void>;
+	private readonly log: Pick<Console, 'error'>;
 
 	constructor(options: InProcessQueueOptions = {}) {
 		this.maxRetries = options.maxRetries ?? 3;
 		this.backoffMs = options.backoffMs ?? ((attempt) => Math.min(60_000, 1000 * 2 ** (attempt - 1)));
+		this.wait = options.wait ?? sleep;
+		this.log = options.log ?? console;
 	}
 
 	consume(handler: Handler) {
@@ -42,7 +54,7 @@ export class InProcessQueue implements JobQueue {
 	}
 
 	private schedule(message: JobMessage, attempt: number, delayMs: number) {
-		const delivery = new Promise<void>((resolve) => setTimeout(resolve, delayMs))
+		const delivery = this.wait(delayMs)
 			.then(() => this.deliver(message, attempt))
 			.finally(() => this.pending.delete(delivery));
 		this.pending.add(delivery);
@@ -53,14 +65,18 @@ export class InProcessQueue implements JobQueue {
 		try {
 			await this.handler(message);
 		} catch (error) {
-			const text = error instanceof Error ? error.message : String(error);
-			if (attempt > this.maxRetries) {
-				this.deadLetters.push({ message, attempts: attempt, error: text });
-				console.error(`job ${message.type} (${message.idempotencyKey}) dead-lettered after ${attempt} attempts: ${text}`);
+			const failure = classifyJobFailure(error);
+			if (failure.action === 'reject') {
+				this.log.error(rejectionNotice(message, failure.reason));
 				return;
 			}
-			const named = error instanceof RetryableJobError && error.delaySeconds !== undefined;
-			this.schedule(message, attempt + 1, named ? error.delaySeconds! * 1000 : this.backoffMs(attempt));
+			if (attempt > this.maxRetries) {
+				this.deadLetters.push({ message, attempts: attempt, error: failure.reason });
+				this.log.error(`job ${message.type} (${message.idempotencyKey}) dead-lettered after ${attempt} attempts: ${failure.reason}`);
+				return;
+			}
+			const delayMs = failure.delaySeconds !== undefined ? failure.delaySeconds * 1000 : this.backoffMs(attempt);
+			this.schedule(message, attempt + 1, delayMs);
 		}
 	}
 
