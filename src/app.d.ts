@@ -7,6 +7,11 @@ declare global {
 			platform: ServerPlatform;
 			user: SessionUser | null;
 		}
+		interface PageState {
+			/** A form route shown as a dialog over the page that opened it (shallow routing,
+			 * $lib/components/routed-dialog.svelte.ts): its address and its loaded data. */
+			dialog?: { href: string; data: Record<string, unknown> };
+		}
 		interface Platform {
 			env: import('$lib/server/platform/cloudflare/env').CloudflareEnv;
 			ctx: ExecutionContext;
