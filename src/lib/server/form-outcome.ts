@@ -26,5 +26,6 @@ export function finish(event: RequestEvent, outcome: FormOutcome): FormOutcome {
 export function backPath(back: string | undefined, within: string, fallback: string): string {
 	if (!back || /[\\\s]/.test(back) || back.includes('//')) return fallback;
 	const path = back.split(/[?#]/)[0];
+	if (path.split('/').some((segment) => segment === '..' || segment === '.')) return fallback;
 	return path === within || path.startsWith(`${within}/`) ? back : fallback;
 }
