@@ -21,8 +21,8 @@ export async function openDialog(href: string) {
 export function opensDialog(event: MouseEvent & { currentTarget: HTMLAnchorElement }) {
 	if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
 	event.preventDefault();
-	const { pathname, search } = new URL(event.currentTarget.href);
-	void openDialog(pathname + search);
+	const link = event.currentTarget;
+	void openDialog(link.pathname + link.search);
 }
 
 /** The loaded data of the form route open as a dialog at `href` (or at an address the
