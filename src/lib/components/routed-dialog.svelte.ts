@@ -7,6 +7,7 @@
  */
 import { goto, preloadData, pushState } from '$app/navigation';
 import { page } from '$app/state';
+import { tick } from 'svelte';
 
 /** Opens the form route at `href` as a dialog; a route that does not load (gone, not
  * allowed) is visited instead, so its error page explains why. */
@@ -35,5 +36,11 @@ export function dialogData<T>(href: string | RegExp): T | null {
 	return (typeof href === 'string' ? path === href : href.test(path)) ? (dialog.data as T) : null;
 }
 
-/** Closes the dialog by going back to the page under it. */
-export const closeDialog = () => history.back();
+/** Closes the dialog by going back to the page under it. Resolves once the router has
+ * settled there, so a reload that follows (the list after a save) is not lost to it. */
+export function closeDialog(): Promise<void> {
+	return new Promise((resolve) => {
+		addEventListener('popstate', () => void tick().then(resolve), { once: true });
+		history.back();
+	});
+}
