@@ -13,6 +13,11 @@ declare global {
 			/** Tenant scopes opened by this request, shared by all its loads and procedures. */
 			scopes: TenantScopes;
 		}
+		interface PageState {
+			/** A form route shown as a dialog over the page that opened it (shallow routing,
+			 * $lib/components/routed-dialog.svelte.ts): its address and its loaded data. */
+			dialog?: { href: string; data: Record<string, unknown> };
+		}
 		interface Platform {
 			env: import('$lib/server/platform/cloudflare/env').CloudflareEnv;
 			ctx: ExecutionContext;

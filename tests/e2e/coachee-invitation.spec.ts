@@ -30,7 +30,8 @@ test('a coach invites a new coachee, who activates from the emailed link, and th
 	await coach.waitForURL(/\/t\/northwind-coaching$/);
 
 	await open(coach, '/t/northwind-coaching/coachees');
-	await coach.getByRole('button', { name: 'New' }).click();
+	// "New" is a link to /coachees/new that opens the form as a dialog in place.
+	await coach.getByRole('link', { name: 'New' }).click();
 	const dialog = coach.getByRole('dialog');
 	await dialog.getByRole('textbox', { name: 'First Name' }).fill('Riley');
 	await dialog.getByRole('textbox', { name: 'Last Name' }).fill('Quinn');
@@ -39,6 +40,8 @@ test('a coach invites a new coachee, who activates from the emailed link, and th
 	await dialog.getByRole('button', { name: 'Submit' }).click();
 	const row = coach.getByRole('row').filter({ hasText: email });
 	await row.getByText('Invited').waitFor();
+	assert.ok(coach.url().endsWith('/t/northwind-coaching/coachees'), 'the dialog closed back to the list');
+	await coach.getByRole('button', { name: 'View profile' }).waitFor();
 
 	// The coachee opens the activation email from the local outbox.
 	await open(coachee, '/dev/mail');

@@ -1,6 +1,7 @@
 // Tandem's shared UI components. Import from '$lib/components'.
 export { default as AppShell } from './AppShell.svelte';
 export { default as AuthLayout } from './AuthLayout.svelte';
+export { default as ActionButton } from './ActionButton.svelte';
 export { default as Badge } from './Badge.svelte';
 export { default as Button } from './Button.svelte';
 export { default as Card } from './Card.svelte';
@@ -34,3 +35,4 @@ export { statusInfo } from './status.js';
 export type { Status, StatusInfo, StatusKind } from './status.js';
 export { icons } from './icons.js';
 export type * from './types.js';
+export { openDialog, opensDialog, dialogData, closeDialog } from './routed-dialog.svelte.js';

@@ -36,10 +36,20 @@ export type Tone = 'green' | 'amber' | 'grey' | 'blue' | 'purple' | 'red';
 
 export interface MenuItem {
 	label: string;
-	/** Called when chosen (click, Enter or Space). */
+	/** Script only: called when chosen (click, Enter or Space). Before hydration an item with
+	 * nothing but this is left out, so prefer `href` or `action`. */
 	onSelect?: () => void;
 	/** Renders the item as a link. */
 	href?: string;
+	/** With `href` to a form route ("Edit", "Assign coach"): with scripts the form opens as a
+	 * dialog over this page (routed-dialog.svelte.ts); without, the link opens it as a page. */
+	dialog?: boolean;
+	/** Posts this form action (e.g. `/t/acme/coachees/ID?/invite`) with `fields` as hidden
+	 * inputs: a small form before hydration, `submitAction` after, with the outcome toasted. */
+	action?: string;
+	fields?: Record<string, string>;
+	/** Ask once before posting `action` (destructive ones). */
+	confirm?: MenuConfirm;
 	disabled?: boolean;
 	/** Destructive action: shown in red. */
 	danger?: boolean;
@@ -50,6 +60,13 @@ export interface MenuItem {
 	description?: string;
 	/** Marks the current choice (check mark, aria-current) e.g. the tenant you are in. */
 	current?: boolean;
+}
+
+/** The question a destructive menu item asks once: what goes, and the confirm button's label. */
+export interface MenuConfirm {
+	title: string;
+	description: string;
+	label: string;
 }
 
 export type TabItem =

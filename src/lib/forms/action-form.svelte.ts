@@ -13,13 +13,15 @@ import { goto, invalidateAll } from '$app/navigation';
 import { page } from '$app/state';
 import type { ActionResult, SubmitFunction } from '@sveltejs/kit';
 import { tick } from 'svelte';
-import type { FormFailure } from './types';
+import type { ActionFields, FormFailure, FormOutcome } from './types';
 
 export interface EnhanceOptions {
 	/** After a successful action that returned data (no redirect). */
 	onSuccess?: (data: Record<string, unknown> | undefined) => void | Promise<void>;
 	/** Instead of following a redirect (e.g. a dialog closes and toasts). */
 	onRedirect?: (location: string) => void | Promise<void>;
+	/** After a refusal is shown (e.g. reload the list when a row changed meanwhile). */
+	onFailure?: (failure: FormFailure) => void | Promise<void>;
 }
 
 const unreachable = 'Tandem could not be reached. Check your connection and try again.';
@@ -79,6 +81,7 @@ export class ActionForm {
 				if (result.type === 'failure') {
 					this.#reply = result.data as unknown as FormFailure;
 					await focusFirstInvalid(formElement);
+					await options.onFailure?.(this.#reply);
 					return;
 				}
 				if (result.type === 'error') {
@@ -105,13 +108,19 @@ export async function focusFirstInvalid(form: HTMLElement) {
 }
 
 /**
- * Posts to a form action from script (an Options menu item, a toggle), exactly as its
- * no-JS form would: a redirect is followed, a success reloads the page's data, a refusal
- * comes back for the caller to show.
+ * Posts to a form action from script (an Options menu item, Undo), exactly as its no-JS
+ * form would: a redirect is followed, a success reloads the page's data and hands back the
+ * action's confirmation (src/lib/server/form-outcome.ts), a refusal comes back for the
+ * caller to show.
  */
-export async function submitAction(action: string, fields: Record<string, string> = {}): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function submitAction(
+	action: string,
+	fields: ActionFields = {}
+): Promise<{ ok: true; outcome: FormOutcome | null } | { ok: false; message: string }> {
 	const body = new FormData();
-	for (const [name, value] of Object.entries(fields)) body.set(name, value);
+	for (const [name, value] of Object.entries(fields)) {
+		for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
+	}
 	let result: ActionResult;
 	try {
 		const response = await fetch(action, { method: 'POST', body, headers: { accept: 'application/json', 'x-sveltekit-action': 'true' } });
@@ -123,5 +132,9 @@ export async function submitAction(action: string, fields: Record<string, string
 	if (result.type === 'error') return { ok: false, message: result.error?.message ?? unreachable };
 	if (result.type === 'redirect') await goto(result.location, { invalidateAll: true });
 	else await invalidateAll();
-	return { ok: true };
+	return { ok: true, outcome: result.type === 'success' ? outcomeOf(result.data) : null };
+}
+
+export function outcomeOf(data: Record<string, unknown> | undefined): FormOutcome | null {
+	return typeof data?.message === 'string' && typeof data.location === 'string' ? (data as unknown as FormOutcome) : null;
 }

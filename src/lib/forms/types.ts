@@ -13,3 +13,15 @@ export interface FormSuccess {
 	form: string;
 	ok: true;
 }
+
+/** What a successful action answers a script (src/lib/server/form-outcome.ts): the
+ * confirmation to show, where a page without scripts would have gone, and optionally the
+ * action that undoes it. */
+export type FormOutcome = {
+	message: string;
+	location: string;
+	undo?: { action: string; fields: ActionFields };
+};
+
+/** Hidden fields of a small form posted from script (a menu item, Undo). */
+export type ActionFields = Record<string, string | string[]>;
