@@ -4,6 +4,7 @@ import { openControlDb } from '$lib/server/db';
 import { resolveSession, sessionCookieName } from '$lib/server/auth/sessions';
 import { cloudflarePlatform } from '$lib/server/platform/cloudflare';
 import type { Platform } from '$lib/server/platform/ports';
+import { secureResponse } from '$lib/server/security';
 
 /** Production wires Cloudflare adapters per request (no I/O objects outlive a request);
  * `vite dev` uses the local runtime. The `dev` branch is removed from the Workers build. */
@@ -22,5 +23,5 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.platform = platform;
 	// Pages visited without a session (sign-in, sign-up) touch no database at all.
 	event.locals.user = token ? await resolveSession(openControlDb(platform), token, platform.clock.now()) : null;
-	return resolve(event);
+	return secureResponse(event.url, platform.config, () => resolve(event));
 };
