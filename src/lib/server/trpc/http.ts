@@ -9,6 +9,7 @@ import { resolveSession, sessionCookieName, type SessionUser } from '../auth/ses
 import type { Platform } from '../platform/ports';
 import type { Context } from './context';
 import { appRouter } from './router';
+import { maxBatchSize } from '../../trpc-limits';
 
 export const trpcEndpoint = '/api/trpc';
 
@@ -44,6 +45,7 @@ export async function handleTrpcRequest(request: Request, options: TrpcRequestOp
 		endpoint: trpcEndpoint,
 		req: request,
 		router: appRouter,
+		maxBatchSize,
 		createContext: ({ resHeaders }): Context => ({
 			platform: options.platform,
 			user,
