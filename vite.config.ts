@@ -2,17 +2,18 @@ import type { AddressInfo } from 'node:net';
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { devOriginVariable, originOfListeningServer } from './src/lib/server/platform/local/dev-origin';
 
-/** Tells the dev runtime the address the server really listens on, for email links. */
+/** Tells the dev runtime (src/lib/server/platform/local/dev-runtime.ts) the port the server
+ * really listens on, for email links: Vite moves to the next port when 5173 is taken. */
 function reportDevOrigin(): Plugin {
 	return {
 		name: 'tandem:dev-origin',
 		apply: 'serve',
 		configureServer(server) {
-			server.httpServer?.once('listening', () => {
-				const address = server.httpServer?.address() as AddressInfo;
-				process.env[devOriginVariable] = originOfListeningServer(address, Boolean(server.config.server.https));
+			const httpServer = server.httpServer;
+			httpServer?.once('listening', () => {
+				const { port } = httpServer.address() as AddressInfo;
+				process.env.TANDEM_DEV_ORIGIN = `${server.config.server.https ? 'https' : 'http'}://localhost:${port}`;
 			});
 		}
 	};

@@ -33,7 +33,7 @@ export function isDevOnlyPath(pathname: string): boolean {
 export async function secureResponse(
 	url: URL,
 	config: Pick<AppConfig, 'devTools'>,
-	respond: () => Promise<Response>
+	respond: () => Response | Promise<Response>
 ): Promise<Response> {
 	const response = isDevOnlyPath(url.pathname) && !config.devTools ? notFound() : await respond();
 	return withHeaders(response, securityHeaders(url));

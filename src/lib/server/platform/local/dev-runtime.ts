@@ -1,6 +1,5 @@
 /** The local runtime behind `npm run dev`: one per process, kept across hot reloads. */
 import { createLocalRuntime, type LocalRuntime } from '.';
-import { localAppUrl } from './dev-origin';
 
 const holder = globalThis as typeof globalThis & { __tandemDevRuntime?: Promise<LocalRuntime> };
 
@@ -19,4 +18,13 @@ export function devRuntime(): Promise<LocalRuntime> {
 		return runtime;
 	});
 	return holder.__tandemDevRuntime;
+}
+
+/**
+ * The origin of local email links. APP_URL set by hand wins; then the address the dev server
+ * really listens on (Vite moves off 5173 when it is taken; vite.config.ts reports the port
+ * in TANDEM_DEV_ORIGIN once listening); then Vite's default.
+ */
+export function localAppUrl(env: Record<string, string | undefined>): string {
+	return env.APP_URL || env.TANDEM_DEV_ORIGIN || 'http://localhost:5173';
 }
