@@ -6,10 +6,10 @@
  */
 import type { AppConfig } from '../platform/ports';
 
-/** Two years, the minimum the HSTS preload list accepts. */
+/** Two years, what the HSTS preload list recommends. */
 const hstsMaxAgeSeconds = 63_072_000;
 
-export function securityHeaders(url: URL): Record<string, string> {
+function securityHeaders(url: URL): Record<string, string> {
 	return {
 		'Referrer-Policy': 'strict-origin-when-cross-origin',
 		'X-Content-Type-Options': 'nosniff',
