@@ -8,7 +8,28 @@ const config = {
 		adapter: adapter(),
 		// tRPC mutations are JSON POSTs that SvelteKit's form CSRF check does not see;
 		// src/lib/server/trpc/http.ts checks their Origin itself.
-		csrf: { trustedOrigins: [] }
+		csrf: { trustedOrigins: [] },
+		// SvelteKit adds a per-response nonce for its inline hydration script to script-src
+		// (and, in `vite dev` only, 'unsafe-inline' to style-src for Vite's injected styles;
+		// 'self' covers the HMR websocket on the same host and port).
+		// The other headers every response carries: src/lib/server/security.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self'],
+				// Server-rendered style="" attributes (Svelte's style: directives, bits-ui's
+				// positioning, app.html) are blocked without this; <style> elements stay banned.
+				'style-src-attr': ['unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'connect-src': ['self'],
+				'form-action': ['self'],
+				'base-uri': ['self'],
+				'object-src': ['none'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };
 

@@ -5,6 +5,7 @@ import { sessionCookieName } from '$lib/server/auth/sessions';
 import { resolveIdentity } from '$lib/server/tenancy/identity';
 import { cloudflarePlatform } from '$lib/server/platform/cloudflare';
 import type { Platform } from '$lib/server/platform/ports';
+import { secureResponse } from '$lib/server/security';
 
 /** Production wires Cloudflare adapters per request (no I/O objects outlive a request);
  * `vite dev` uses the local runtime. The `dev` branch is removed from the Workers build. */
@@ -21,11 +22,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const platform = await platformFor(event);
 	const token = event.cookies.get(sessionCookieName);
 	event.locals.platform = platform;
-	// The request's one control-plane query (session, user, workspaces); pages visited
-	// without a session (sign-in, sign-up) touch no database at all.
-	const identity = token ? await resolveIdentity(openControlDb(platform), token, platform.clock.now()) : null;
-	event.locals.user = identity?.user ?? null;
-	event.locals.workspaces = identity?.workspaces ?? [];
-	event.locals.scopes = new Map();
-	return resolve(event);
+	return secureResponse(event.url, platform.config, async () => {
+		// The request's one control-plane query (session, user, workspaces); pages visited
+		// without a session (sign-in, sign-up) touch no database at all.
+		const identity = token ? await resolveIdentity(openControlDb(platform), token, platform.clock.now()) : null;
+		event.locals.user = identity?.user ?? null;
+		event.locals.workspaces = identity?.workspaces ?? [];
+		event.locals.scopes = new Map();
+		return resolve(event);
+	});
 };

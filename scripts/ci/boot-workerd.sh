@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Boots the BUILT app worker (.svelte-kit/cloudflare/_worker.js, from `npm run build`) in
 # workerd via `wrangler dev --local`, waits until it answers, and checks that GET /signin
-# returns 200 with "Sign in" in the page. Proves the production bundle starts and renders
-# in the Workers runtime (nodejs_compat, no Node-only imports).
+# returns 200 with "Sign in" in the page, a nonce-based Content-Security-Policy and the
+# other security headers, and that the dev-only pages (/dev/ui, /dev/mail) answer 404.
+# Proves the production bundle starts and renders in the Workers runtime (nodejs_compat, no
+# Node-only imports) and ships with its protections on. HSTS is not checked: it is only
+# sent over HTTPS (unit-tested in src/lib/server/security).
 #
 # Offline by design: no Cloudflare account, no remote bindings (R2 and the queue are
 # simulated locally by miniflare), metrics and the cf-object fetch disabled. No secrets are
@@ -85,7 +88,8 @@ until curl -s -o /dev/null --max-time 5 "http://127.0.0.1:$PORT/"; do
 done
 
 BODY="$WORK/page.html"
-STATUS="$(curl -s -o "$BODY" -w '%{http_code}' --max-time 30 "$URL" || echo 000)"
+HEADERS="$WORK/headers.txt"
+STATUS="$(curl -s -D "$HEADERS" -o "$BODY" -w '%{http_code}' --max-time 30 "$URL" || echo 000)"
 if [[ "$STATUS" != "200" ]]; then
 	echo "boot-workerd: GET $SMOKE_PATH returned HTTP $STATUS, expected 200." >&2
 	head -c 2000 "$BODY" >&2 2>/dev/null || true
@@ -96,4 +100,29 @@ if ! grep -qF "$SMOKE_TEXT" "$BODY"; then
 	head -c 2000 "$BODY" >&2
 	exit 1
 fi
-echo "boot-workerd: OK, workerd served $SMOKE_PATH (HTTP 200, contains \"$SMOKE_TEXT\")."
+
+# expect_header NAME EXTENDED-REGEX: the response to $SMOKE_PATH has that header, matching.
+expect_header() {
+	if ! grep -iE "^$1: .*$2" "$HEADERS" >/dev/null; then
+		echo "boot-workerd: GET $SMOKE_PATH has no \"$1\" header matching /$2/. Headers were:" >&2
+		cat "$HEADERS" >&2
+		exit 1
+	fi
+}
+expect_header content-security-policy "script-src 'self' 'nonce-[A-Za-z0-9+/=]+'"
+expect_header content-security-policy "default-src 'self'"
+expect_header content-security-policy "object-src 'none'"
+expect_header content-security-policy "frame-ancestors 'none'"
+expect_header x-frame-options 'DENY'
+expect_header x-content-type-options 'nosniff'
+expect_header referrer-policy 'strict-origin-when-cross-origin'
+expect_header permissions-policy 'camera=\(\), microphone=\(\), geolocation=\(\)'
+
+for DEV_PATH in /dev/ui /dev/mail; do
+	DEV_STATUS="$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "http://127.0.0.1:$PORT$DEV_PATH" || echo 000)"
+	if [[ "$DEV_STATUS" != "404" ]]; then
+		echo "boot-workerd: GET $DEV_PATH returned HTTP $DEV_STATUS; dev-only pages must answer 404 in production." >&2
+		exit 1
+	fi
+done
+echo "boot-workerd: OK, workerd served $SMOKE_PATH (HTTP 200, contains \"$SMOKE_TEXT\", CSP and security headers set) and hid /dev/ui and /dev/mail (404)."

@@ -20,7 +20,9 @@ const freePort = () =>
 const port = await freePort();
 const baseUrl = `http://localhost:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
-const env = { ...process.env, TANDEM_DATA_DIR: dataDir, APP_URL: baseUrl, BASE_URL: baseUrl };
+// No APP_URL: email links must follow the port the dev server really runs on.
+const env: NodeJS.ProcessEnv = { ...process.env, TANDEM_DATA_DIR: dataDir, BASE_URL: baseUrl };
+delete env.APP_URL;
 
 const server = spawn('npm', ['run', 'dev', '--', '--port', String(port), '--strictPort'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 let serverLog = '';

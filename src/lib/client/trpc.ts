@@ -2,9 +2,10 @@
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '$lib/server/trpc/router';
+import { maxBatchSize } from '$lib/trpc-limits';
 
 export const api = createTRPCClient<AppRouter>({
-	links: [httpBatchLink({ url: '/api/trpc' })]
+	links: [httpBatchLink({ url: '/api/trpc', maxItems: maxBatchSize })]
 });
 
 export type RouterInputs = inferRouterInputs<AppRouter>;

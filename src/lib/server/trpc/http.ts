@@ -10,6 +10,7 @@ import { resolveIdentity, type Identity } from '../tenancy/identity';
 import type { Platform } from '../platform/ports';
 import type { Context, TenantScopes } from './context';
 import { appRouter } from './router';
+import { maxBatchSize } from '../../trpc-limits';
 
 export const trpcEndpoint = '/api/trpc';
 
@@ -48,6 +49,7 @@ export async function handleTrpcRequest(request: Request, options: TrpcRequestOp
 		endpoint: trpcEndpoint,
 		req: request,
 		router: appRouter,
+		maxBatchSize,
 		createContext: ({ resHeaders }): Context => ({
 			platform: options.platform,
 			user: identity?.user ?? null,

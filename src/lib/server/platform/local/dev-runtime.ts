@@ -7,10 +7,24 @@ export function devRuntime(): Promise<LocalRuntime> {
 	holder.__tandemDevRuntime ??= createLocalRuntime({
 		dataDir: process.env.TANDEM_DATA_DIR ?? '.data',
 		persistMail: true,
-		config: { appUrl: process.env.APP_URL ?? 'http://localhost:5173' }
+		config: {
+			// Read per link: the dev server may report its port after this runtime exists.
+			get appUrl() {
+				return localAppUrl(process.env);
+			}
+		}
 	}).then((runtime) => {
 		runtime.startTicker(Number(process.env.TANDEM_TICK_MS ?? 60_000));
 		return runtime;
 	});
 	return holder.__tandemDevRuntime;
+}
+
+/**
+ * The origin of local email links. APP_URL set by hand wins; then the address the dev server
+ * really listens on (Vite moves off 5173 when it is taken; vite.config.ts reports the port
+ * in TANDEM_DEV_ORIGIN once listening); then Vite's default.
+ */
+export function localAppUrl(env: Record<string, string | undefined>): string {
+	return env.APP_URL || env.TANDEM_DEV_ORIGIN || 'http://localhost:5173';
 }

@@ -34,6 +34,13 @@ export interface LocalRuntime {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** Copies property descriptors rather than values, so a getter passed in (the dev server's
+ * origin, known only once it listens) is read each time a link is built. */
+function localConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+	const defaults: AppConfig = { appUrl: 'http://localhost:5173', mailFrom: 'Tandem <hello@tandem.localhost>', devTools: true };
+	return Object.defineProperties(defaults, Object.getOwnPropertyDescriptors(overrides));
+}
+
 export async function createLocalRuntime(options: LocalPlatformOptions): Promise<LocalRuntime> {
 	const dataDir = resolve(options.dataDir);
 	mkdirSync(dataDir, { recursive: true });
@@ -41,7 +48,7 @@ export async function createLocalRuntime(options: LocalPlatformOptions): Promise
 	const queue = new InProcessQueue(options.queue);
 	const mailer = new CapturedMailer(options.persistMail ? join(dataDir, 'mail.jsonl') : undefined);
 	const platform: Platform = {
-		config: { appUrl: 'http://localhost:5173', mailFrom: 'Tandem <hello@tandem.localhost>', devTools: true, ...options.config },
+		config: localConfig(options.config),
 		db: connector,
 		provisioner: fileProvisioner(dataDir),
 		files: folderFileStore(join(dataDir, 'files')),
