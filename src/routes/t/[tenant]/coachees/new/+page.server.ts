@@ -1,13 +1,12 @@
 import { profileHref } from '$lib/coachees/tabs';
 import { finish } from '$lib/server/form-outcome';
 import { defineActions, formAction } from '$lib/server/forms';
-import { loadOrFail, serverCaller } from '$lib/server/trpc/server-caller';
+import { loadOrFail, serverCaller, workspaceOf } from '$lib/server/trpc/server-caller';
 import type { PageServerLoad } from './$types';
 
 /** "New" coachee as a page (the list opens it as a dialog): admins also choose the coach. */
 export const load: PageServerLoad = async (event) => {
-	const { current } = await event.parent();
-	const isAdmin = current.roles.includes('admin');
+	const isAdmin = workspaceOf(event)?.roles.includes('admin') ?? false;
 	return loadOrFail(event, async () => ({
 		coaches: isAdmin ? await serverCaller(event).coachees.coaches({ tenant: event.params.tenant }) : null
 	}));
