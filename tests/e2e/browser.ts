@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-export async function launchBrowser(viewport = { width: 1280, height: 860 }): Promise<BrowserContext> {
+/** `javaScriptEnabled: false` browses as someone whose scripts are off or failed to load. */
+export async function launchBrowser(viewport = { width: 1280, height: 860 }, { javaScriptEnabled = true } = {}): Promise<BrowserContext> {
 	return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'tandem-chromium-')), {
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		headless: true,
 		viewport,
+		javaScriptEnabled,
 		args: [
 			'--no-sandbox',
 			'--disable-gpu',
