@@ -1,8 +1,7 @@
 import { redirect } from '@sveltejs/kit';
+import { localPath, sameSitePath } from '$lib/auth/local-path';
+import { defineActions, formAction } from '$lib/server/forms';
 import type { PageServerLoad } from './$types';
-
-/** Only same-site paths: one leading '/', never '//' or '/\' (other sites to a browser). */
-const localPath = /^\/(?![/\\])[\w\-./?=&%]*$/;
 
 /** Someone already signed in has nothing to do here: send them on. */
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -11,3 +10,16 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		redirect(303, next && localPath.test(next) ? next : '/');
 	}
 };
+
+/** `?redirectTo=` rides on each form's action URL, so it survives a refused attempt. */
+export const actions = defineActions({
+	password: formAction({ email: 'text', password: 'secret' }, async (input, { api, event }) => {
+		const { redirectTo } = await api.auth.signIn(input);
+		redirect(303, sameSitePath(event.url.searchParams.get('redirectTo')) ?? redirectTo);
+	}),
+
+	link: formAction({ email: 'text' }, async ({ email }, { api, event }) => {
+		await api.auth.requestSignInLink({ email, redirectTo: sameSitePath(event.url.searchParams.get('redirectTo')) });
+		return { sentTo: email.trim() };
+	})
+});
