@@ -3,13 +3,13 @@
  * back/forward and reloads all show the same list. Read it here, write it with `listHref`.
  */
 import type { RouterInputs } from '$lib/client/trpc';
+import { coacheeSorts } from './schema';
 
 type ListInput = RouterInputs['coachees']['list'];
 export type CoacheeSort = NonNullable<ListInput['sort']>;
 export type SortDir = 'asc' | 'desc';
 export type FilterStatus = 'active' | 'invited' | 'not_invited';
 
-export const coacheeSorts = ['name', 'email', 'status', 'coach', 'lastActivity'] as const satisfies readonly CoacheeSort[];
 export const filterStatuses = ['active', 'invited', 'not_invited'] as const satisfies readonly NonNullable<ListInput['status']>[];
 
 /** Rows per page. */

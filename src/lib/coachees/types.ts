@@ -17,13 +17,3 @@ export interface EditableCoachee extends CoacheeDraft {
 	id: string;
 	status: CoacheeStatus;
 }
-
-/** Send Invitation while never invited, Resend Invitation while invited; nothing otherwise. */
-export function invitationLabel(status: CoacheeStatus): 'Send Invitation' | 'Resend Invitation' | null {
-	if (status === 'not_invited') return 'Send Invitation';
-	if (status === 'invited') return 'Resend Invitation';
-	return null;
-}
-
-/** Name and email can be changed only until the coachee activates their account. */
-export const isEditable = (status: CoacheeStatus) => status === 'not_invited' || status === 'invited';

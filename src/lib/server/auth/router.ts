@@ -8,7 +8,7 @@ import { authedProcedure, publicProcedure } from '../trpc/procedures';
 import { deleteSession } from './sessions';
 import * as auth from './service';
 import { singleLine } from '../../validation';
-import { emailSchema, passwordSchema, personNameSchema, tokenSchema } from './validation';
+import { emailSchema, passwordSchema, personNameSchema, tokenSchema } from '../../auth/schema';
 
 const accountInput = z.object({
 	firstName: personNameSchema('first name'),

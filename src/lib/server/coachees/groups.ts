@@ -2,6 +2,7 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { fullName } from '../auth/service';
 import { coacheeGroupMembers, coacheeGroups, people } from '../db/tenant/schema';
+import type { GroupFields } from '../../coachees/schema';
 import type { TenantScope } from '../tenancy/scope';
 import { badRequest, fieldError, notFound } from '../errors';
 
@@ -41,7 +42,7 @@ async function ensureNameFree(scope: TenantScope, name: string, exceptId?: strin
 /** Each chosen coachee once: a list picked twice (two clicks, two tabs) still means one member. */
 const distinct = (ids: string[]) => [...new Set(ids)];
 
-export async function createGroup(scope: TenantScope, input: { name: string; memberIds: string[] }) {
+export async function createGroup(scope: TenantScope, input: GroupFields) {
 	const memberIds = distinct(input.memberIds);
 	await ensureNameFree(scope, input.name);
 	await ensureCoachees(scope, memberIds);
@@ -53,7 +54,7 @@ export async function createGroup(scope: TenantScope, input: { name: string; mem
 	return { id };
 }
 
-export async function updateGroup(scope: TenantScope, input: { id: string; name: string; memberIds: string[] }) {
+export async function updateGroup(scope: TenantScope, input: GroupFields & { id: string }) {
 	const group = await findGroup(scope, input.id);
 	const memberIds = distinct(input.memberIds);
 	await ensureNameFree(scope, input.name, group.id);

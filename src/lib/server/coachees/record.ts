@@ -5,12 +5,10 @@
  * in its own batch (so the check costs no round trip of its own), and the service refuses
  * with `ctx.coachee.require(rows)` before anything of the batch leaves.
  */
-import { z } from 'zod';
+import { coacheeIdInput } from '../../coachees/schema';
 import type { Permission } from '../../permissions';
 import { permitted } from '../trpc/procedures';
 import { visibleCoachee } from './service';
-
-export const coacheeIdInput = z.object({ coacheeId: z.string().min(1).max(64) });
 
 export function coacheeProcedure(permission: Permission) {
 	return permitted(permission)

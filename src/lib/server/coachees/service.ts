@@ -6,25 +6,14 @@ import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-or
 import { alias } from 'drizzle-orm/sqlite-core';
 import { fullName } from '../auth/service';
 import { activityQueries, activityStatements, recordActivity, shapeActivity } from '../activity/service';
-import { coacheeGroupMembers, coacheeGroups, people, type PersonStatus } from '../db/tenant/schema';
+import { coacheeGroupMembers, coacheeGroups, people } from '../db/tenant/schema';
+import { editableStatuses, isEditable, type AssignCoach, type CoacheeFields, type CoacheeListInput, type NewCoachee } from '../../coachees/schema';
 import { limitInvitations, revokeOpenInvitations, sendInvitation } from '../invitations/sending';
 import { notify } from '../notifications/service';
 import { coacheeReach } from '../../permissions';
 import { hasRole, type Person, type TenantScope } from '../tenancy/scope';
 import { badRequest, conflict, fieldError, forbidden, notFound, uniqueOr } from '../errors';
 
-export const coacheeSorts = ['name', 'email', 'status', 'coach', 'lastActivity'] as const;
-export type CoacheeSort = (typeof coacheeSorts)[number];
-
-export interface CoacheeQuery {
-	search?: string;
-	status?: PersonStatus;
-	coachId?: string;
-	sort: CoacheeSort;
-	dir: 'asc' | 'desc';
-	page: number;
-	pageSize: number;
-}
 
 const coach = alias(people, 'coach');
 
@@ -40,7 +29,7 @@ function visibleCoachees(scope: TenantScope): SQL {
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function listCoachees(scope: TenantScope, query: CoacheeQuery) {
+export async function listCoachees(scope: TenantScope, query: CoacheeListInput) {
 	const term = query.search?.trim().toLowerCase();
 	const pattern = term ? `%${escapeLike(term)}%` : null;
 	const where = and(
@@ -154,8 +143,6 @@ export async function coacheeProfile(scope: TenantScope, coachee: VisibleCoachee
 	};
 }
 
-const editableStatuses: PersonStatus[] = ['not_invited', 'invited'];
-const isEditable = (status: PersonStatus) => editableStatuses.includes(status);
 
 const emailTaken = (scope: TenantScope, email: string) =>
 	fieldError('email', `${email} is already used by someone in ${scope.tenant.name}.`, 'conflict');
@@ -175,7 +162,7 @@ async function activeCoach(scope: TenantScope, coachId: string): Promise<Person>
 
 export async function createCoachee(
 	scope: TenantScope,
-	input: { firstName: string; lastName: string; email: string; sendInvitation: boolean; coachId?: string | null }
+	input: NewCoachee
 ) {
 	if (!hasRole(scope, 'admin') && !hasRole(scope, 'coach')) throw forbidden('Only admins and coaches can add coachees.');
 	await ensureEmailFree(scope, input.email);
@@ -201,7 +188,7 @@ export async function createCoachee(
 	return { id };
 }
 
-export async function updateCoachee(scope: TenantScope, input: { id: string; firstName: string; lastName: string; email: string }) {
+export async function updateCoachee(scope: TenantScope, input: CoacheeFields & { id: string }) {
 	const person = await findVisibleCoachee(scope, input.id);
 	if (hasRole(scope, 'coachee') && !hasRole(scope, 'admin') && !hasRole(scope, 'coach')) forbiddenForCoachee();
 	if (!isEditable(person.status)) throw noLongerEditable(person);
@@ -221,7 +208,7 @@ const noLongerEditable = (person: Person) =>
 
 /** Saves name and email unless the coachee activated meanwhile. A new email revokes every open
  * link in the same step: a link sent to the old address must never outlive it. */
-async function saveDetails(scope: TenantScope, person: Person, input: { firstName: string; lastName: string; email: string }, emailChanged: boolean) {
+async function saveDetails(scope: TenantScope, person: Person, input: CoacheeFields, emailChanged: boolean) {
 	const [saved] = await uniqueOr(
 		() =>
 			scope.db.batch([
@@ -263,7 +250,7 @@ async function sendCoacheeInvitation(scope: TenantScope, person: Person) {
 }
 
 /** Admins only: (re)assign coachees to a coach. */
-export async function assignCoach(scope: TenantScope, input: { coacheeIds: string[]; coachId: string }) {
+export async function assignCoach(scope: TenantScope, input: AssignCoach) {
 	const assignee = await activeCoach(scope, input.coachId);
 	const targets = await scope.db.query.people.findMany({ where: inArray(people.id, input.coacheeIds) });
 	const missing = input.coacheeIds.filter((id) => !targets.some((t) => t.id === id && t.isCoachee));

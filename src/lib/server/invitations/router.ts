@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { personNameSchema, passwordSchema, tokenSchema } from '../auth/validation';
+import { personNameSchema, passwordSchema, tokenSchema } from '../../auth/schema';
 import { router } from '../trpc/init';
 import { publicProcedure } from '../trpc/procedures';
 import { acceptInvitation, previewInvitation } from './service';

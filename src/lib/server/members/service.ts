@@ -5,7 +5,7 @@
  * both idempotent, so a retry after a crash converges).
  */
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import type { Role } from '../db/control/schema';
+import type { InviteMember } from '../../members/schema';
 import { people } from '../db/tenant/schema';
 import { fullName } from '../auth/service';
 import { limitInvitations, revokeOpenInvitations, sendInvitation } from '../invitations/sending';
@@ -13,8 +13,6 @@ import type { TenantScope } from '../tenancy/scope';
 import { upsertMembership } from '../tenancy/service';
 import { badRequest, conflict, fieldError, notFound } from '../errors';
 
-export const staffRoles = ['admin', 'coach', 'spectator'] as const satisfies Role[];
-export type StaffRole = (typeof staffRoles)[number];
 
 
 export async function listMembers(scope: TenantScope) {
@@ -38,7 +36,7 @@ export async function listMembers(scope: TenantScope) {
 
 export async function inviteMember(
 	scope: TenantScope,
-	input: { email: string; firstName: string; lastName: string; role: StaffRole }
+	input: InviteMember
 ) {
 	await limitInvitations(scope);
 	const existing = await scope.db.query.people.findFirst({ where: eq(people.email, input.email) });

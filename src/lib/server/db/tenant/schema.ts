@@ -8,8 +8,9 @@ const createdAt = () =>
 		.notNull()
 		.default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
 
-export const personStatuses = ['not_invited', 'invited', 'active', 'deactivated'] as const;
-export type PersonStatus = (typeof personStatuses)[number];
+// Relative, not $lib: drizzle-kit loads this file without SvelteKit's aliases.
+import { personStatuses } from '../../../coachees/schema';
+export { personStatuses, type PersonStatus } from '../../../coachees/schema';
 
 /** Everyone in the tenant: admins, coaches, coachees, spectators. `userId` links to the
  * control-plane user once the person has an account. */

@@ -1,6 +1,6 @@
 import { finish } from '$lib/server/form-outcome';
 import { defineActions, formAction } from '$lib/server/forms';
-import type { StaffRole } from '$lib/server/members/service';
+import type { StaffRole } from '$lib/members/schema';
 
 /** "Invite member" as a page (the members list opens it as a dialog). */
 export const actions = defineActions({

@@ -1,6 +1,6 @@
-/** zod schemas shared by every form that takes identity fields. */
+/** zod schemas shared by every form that takes identity fields, on the server and in the browser. */
 import { z } from 'zod';
-import { singleLine } from '../../validation';
+import { singleLine } from '../validation';
 
 export const emailSchema = z
 	.string()

@@ -1,0 +1,18 @@
+/** Settings > Members: who an admin can invite and how, for the server and the pages. */
+import { z } from 'zod';
+import { emailSchema, personNameSchema } from '../auth/schema';
+import type { Role } from '../permissions';
+
+/** Everyone a workspace invites from Settings > Members (coachees come from the Coachees list). */
+export const staffRoles = ['admin', 'coach', 'spectator'] as const satisfies Role[];
+export type StaffRole = (typeof staffRoles)[number];
+
+export const inviteMemberInput = z.object({
+	email: emailSchema,
+	firstName: personNameSchema('first name'),
+	lastName: personNameSchema('last name'),
+	role: z.enum(staffRoles, { error: 'Choose coach, admin or authorized user.' })
+});
+export type InviteMember = z.output<typeof inviteMemberInput>;
+
+export const personIdInput = z.object({ personId: z.string().min(1).max(64) });
