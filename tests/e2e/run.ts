@@ -50,8 +50,25 @@ async function waitForServer(timeoutMs = 120_000) {
 	throw new Error(`The dev server did not answer within ${timeoutMs / 1000}s:\n${serverLog}`);
 }
 
+/** Vite compiles each route on its first request; on a busy machine the first test would
+ * spend its timeouts waiting for that. Visit the main pages once, signed in, beforehand. */
+async function warmUp() {
+	const signIn = await fetch(`${baseUrl}/signin?/password`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { accept: 'text/html', origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ email: 'admin@northwind.demo', password: 'tandem-demo-2026' })
+	});
+	const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	const base = '/t/northwind-coaching';
+	for (const path of ['/signup', '/dev/mail', base, `${base}/coachees`, `${base}/coachees/new`, `${base}/notifications`, `${base}/settings/members`, '/account']) {
+		await fetch(`${baseUrl}${path}`, { headers: { cookie, accept: 'text/html' } }).then((response) => response.text());
+	}
+}
+
 try {
 	await waitForServer();
+	await warmUp();
 	const specs = readdirSync('tests/e2e').filter((file) => file.endsWith('.spec.ts')).map((file) => join('tests/e2e', file));
 	const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...specs], { env, stdio: 'inherit' });
 	stop();
