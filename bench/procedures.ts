@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: a firm with 200 coaches and 5,000 coachees. Each case is read through the
+ * `npm run bench` (second part): a firm with 200 coaches and 5,000 coachees. Each case is read through the
  * real HTTP handler (session, tenant middleware, router) and, side by side in the same run,
  * by one hand-written SQL query returning the same rows; it prints p50/p95, the statements
  * each request sent, and the ratio.
