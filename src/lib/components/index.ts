@@ -20,6 +20,7 @@ export { default as Meter } from './Meter.svelte';
 export { default as OptionsMenu } from './OptionsMenu.svelte';
 export { default as PageHeader } from './PageHeader.svelte';
 export { default as Pagination } from './Pagination.svelte';
+export { default as PersonFields } from './PersonFields.svelte';
 export { default as ProgressSlider } from './ProgressSlider.svelte';
 export { default as SearchFilters } from './SearchFilters.svelte';
 export { default as Select } from './Select.svelte';

@@ -4,7 +4,7 @@ import { emailSchema, personNameSchema } from '../auth/schema';
 import type { Role } from '../permissions';
 
 /** Everyone a workspace invites from Settings > Members (coachees come from the Coachees list). */
-export const staffRoles = ['admin', 'coach', 'spectator'] as const satisfies Role[];
+export const staffRoles = ['coach', 'admin', 'spectator'] as const satisfies Role[];
 export type StaffRole = (typeof staffRoles)[number];
 
 export const inviteMemberInput = z.object({

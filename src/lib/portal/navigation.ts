@@ -1,20 +1,11 @@
 /** What each role sees in the portal's left navigation. */
 import type { NavItem } from '$lib/components';
+import type { Role } from '$lib/permissions';
 
-export type PortalRole = 'admin' | 'coach' | 'coachee' | 'spectator';
 
-export const roleNames: Record<PortalRole, string> = {
-	admin: 'Admin',
-	coach: 'Coach',
-	coachee: 'Coachee',
-	spectator: 'Authorized user'
-};
-
-export const rolesLabel = (roles: PortalRole[]) => roles.map((role) => roleNames[role]).join(' · ');
-
-export function portalNav(slug: string, roles: PortalRole[]): NavItem[] {
+export function portalNav(slug: string, roles: Role[]): NavItem[] {
 	const base = `/t/${slug}`;
-	const is = (role: PortalRole) => roles.includes(role);
+	const is = (role: Role) => roles.includes(role);
 	const items: NavItem[] = [{ label: 'Home', href: base, icon: 'home' }];
 	if (is('admin') || is('coach')) items.push({ label: 'Coachees', href: `${base}/coachees`, icon: 'users' });
 	if (is('admin') || is('coach') || is('coachee') || is('spectator')) {
