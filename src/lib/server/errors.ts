@@ -29,7 +29,15 @@ export class DomainError extends Error {
 	}
 }
 
-export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;
+/** The domain error behind `error`, if any: drizzle wraps what the database client throws
+ * (our tenant guard's refusals included) in a DrizzleQueryError whose cause is the original. */
+export function domainErrorIn(error: unknown): DomainError | null {
+	for (let current = error, depth = 0; current && depth < 4; depth++) {
+		if (current instanceof DomainError) return current;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return null;
+}
 
 /** A message that belongs under one field of the form. */
 export function fieldError(field: string, message: string, code: 'invalid' | 'conflict' = 'invalid'): DomainError {

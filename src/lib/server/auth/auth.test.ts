@@ -250,6 +250,15 @@ describe('sign-in by emailed link', () => {
 		return app.linksSentTo(coach.email).find((l) => l.includes('/signin/link/'))!;
 	};
 
+	it('signs in exactly once when the link is opened five times at once', async () => {
+		const link = await requestLink();
+		const browsers = Array.from({ length: 5 }, () => app.client());
+		const outcomes = await Promise.allSettled(browsers.map((browser) => browser.auth.redeemSignInLink.mutate({ token: tokenOf(link) })));
+		expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+		const signedIn = await Promise.all(browsers.map((browser) => browser.auth.me.query()));
+		expect(signedIn.filter(Boolean)).toHaveLength(1);
+	});
+
 	it('signs in once and lands where asked', async () => {
 		const link = await requestLink();
 		const browser = app.client();

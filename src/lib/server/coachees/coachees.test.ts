@@ -179,6 +179,14 @@ describe('who sees which coachees', () => {
 		const refused = await failure(admin.coachees.assignCoach.mutate({ tenant, coacheeIds: [olgasCoachee], coachId: adminPerson!.id }));
 		expect(refused.fieldErrors?.coachId?.[0]).toMatch(/active coach/);
 	});
+
+	it('refuses to give a coach someone who is not a coachee, and changes nothing', async () => {
+		const olga = (await admin.members.list.query({ tenant })).find((m) => m.email === 'olga@acme.example')!;
+		const refused = await failure(admin.coachees.assignCoach.mutate({ tenant, coacheeIds: [olga.id, olgasCoachee], coachId }));
+		expect(refused.code).toBe('BAD_REQUEST');
+		expect((await admin.coachees.list.query({ tenant, coachId })).rows.map((r) => r.id)).toEqual([colesCoachee]);
+		expect((await otherCoach.coachees.list.query({ tenant })).rows.map((r) => r.id)).toEqual([olgasCoachee]);
+	});
 });
 
 describe('the coachee list', () => {

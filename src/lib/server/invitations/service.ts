@@ -21,7 +21,7 @@ import type { SessionUser } from '../auth/sessions';
 import { createSession } from '../auth/sessions';
 import type { Platform } from '../platform/ports';
 import { upsertMembership } from '../tenancy/service';
-import { badRequest, conflict, constraintViolation, fieldError, forbidden, isDomainError, notFound } from '../errors';
+import { badRequest, conflict, constraintViolation, domainErrorIn, fieldError, forbidden, notFound } from '../errors';
 import { roleLabels } from '../../permissions';
 import { onCoacheeActivated } from '../coachees/service';
 
@@ -126,7 +126,7 @@ async function inviteeAccount(platform: Platform, email: string, input: AcceptIn
 		return await createUser(platform, { firstName: input.firstName, lastName: input.lastName, email, password: input.password }, { verified: true });
 	} catch (error) {
 		// A concurrent request with the same link created the account a moment ago.
-		if (constraintViolation(error) === 'unique' || (isDomainError(error) && error.code === 'conflict')) throw conflict(alreadyAccepted);
+		if (constraintViolation(error) === 'unique' || domainErrorIn(error)?.code === 'conflict') throw conflict(alreadyAccepted);
 		throw error;
 	}
 }

@@ -6,7 +6,7 @@
  * - retry: anything else. A RetryableJobError may name its delay; otherwise the queue backs
  *   off, and after its last retry the message is dead-lettered.
  */
-import { DomainError } from '../errors';
+import { domainErrorIn } from '../errors';
 import { RetryableJobError, UnprocessableJobError } from './errors';
 
 export type JobFailure =
@@ -16,7 +16,8 @@ export type JobFailure =
 export function classifyJobFailure(error: unknown): JobFailure {
 	const reason = error instanceof Error ? error.message : String(error);
 	// Rate limits are domain errors too, but waiting is exactly what fixes them.
-	const permanent = error instanceof UnprocessableJobError || (error instanceof DomainError && error.code !== 'rate_limited');
+	const domain = domainErrorIn(error);
+	const permanent = error instanceof UnprocessableJobError || (domain !== null && domain.code !== 'rate_limited');
 	if (permanent) return { action: 'reject', reason };
 	if (error instanceof RetryableJobError) return { action: 'retry', reason, delaySeconds: error.delaySeconds };
 	return { action: 'retry', reason };

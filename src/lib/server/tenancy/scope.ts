@@ -56,8 +56,7 @@ export async function openTenantScope(
 		await repair(person);
 		throw forbidden(`Your access to ${tenant.name} changed a moment ago. Reload the page; if you still cannot enter, ask one of its admins.`);
 	});
-	// A membership written before person ids were mirrored: learn it first (one extra trip, once).
-	const personId = workspace.personId ?? (await guard.confirm()).id;
+	const personId = workspace.personId ?? (await learnPersonId(guard, repair));
 	return {
 		platform,
 		db: tenantDbFrom(guard.client),
@@ -66,6 +65,14 @@ export async function openTenantScope(
 		roles: workspace.roles,
 		me: () => guard.confirm()
 	};
+}
+
+/** A membership written before person ids were mirrored: ask the tenant first (one extra
+ * round trip) and mirror the id, so it happens once. */
+async function learnPersonId(guard: PersonGuard, repair: MembershipRepair): Promise<string> {
+	const me = await guard.confirm();
+	await repair(me);
+	return me.id;
 }
 
 const personStatement = (userId: string): InStatement => ({

@@ -6,7 +6,7 @@
  */
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import { constraintViolation, DomainError, type DomainErrorCode } from '../errors';
+import { constraintViolation, DomainError, domainErrorIn, type DomainErrorCode } from '../errors';
 
 const trpcCodes: Record<DomainErrorCode, TRPCError['code']> = {
 	invalid: 'BAD_REQUEST',
@@ -25,7 +25,8 @@ export const errorReference = () => crypto.randomUUID().slice(0, 8);
 
 export function toTRPCError(error: unknown, path?: string): TRPCError {
 	const cause = error instanceof TRPCError && error.code === 'INTERNAL_SERVER_ERROR' ? (error.cause ?? error) : error;
-	if (cause instanceof DomainError) return new TRPCError({ code: trpcCodes[cause.code], message: cause.message, cause });
+	const domain = domainErrorIn(cause);
+	if (domain) return new TRPCError({ code: trpcCodes[domain.code], message: domain.message, cause: domain });
 	if (cause instanceof TRPCError) return cause;
 	const constraint = constraintViolation(cause);
 	if (constraint === 'unique') {
