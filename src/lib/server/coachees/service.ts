@@ -160,10 +160,7 @@ async function activeCoach(scope: TenantScope, coachId: string): Promise<Person>
 	return person;
 }
 
-export async function createCoachee(
-	scope: TenantScope,
-	input: NewCoachee
-) {
+export async function createCoachee(scope: TenantScope, input: NewCoachee) {
 	if (!hasRole(scope, 'admin') && !hasRole(scope, 'coach')) throw forbidden('Only admins and coaches can add coachees.');
 	await ensureEmailFree(scope, input.email);
 	// A coach's new coachee is theirs; an admin picks the coach (or none yet).
@@ -171,20 +168,24 @@ export async function createCoachee(
 	if (input.sendInvitation) await limitInvitations(scope);
 	const id = crypto.randomUUID();
 	const now = scope.platform.clock.now();
-	await scope.db.batch([
-		scope.db.insert(people).values({
-			id,
-			email: input.email,
-			firstName: input.firstName,
-			lastName: input.lastName,
-			roles: ['coachee'],
-			status: 'not_invited',
-			coachId,
-			createdAt: now
-		}),
+	const [[person]] = await scope.db.batch([
+		scope.db
+			.insert(people)
+			.values({
+				id,
+				email: input.email,
+				firstName: input.firstName,
+				lastName: input.lastName,
+				roles: ['coachee'],
+				status: 'not_invited',
+				coachId,
+				createdAt: now
+			})
+			.returning(),
 		...activityStatements(scope.db, { personId: id, kind: 'added', summary: `Added by ${fullName(await scope.me())}`, actorId: scope.personId }, now)
 	]);
-	if (input.sendInvitation) await inviteCoachee(scope, id);
+	// The limit was counted above, before anything was written.
+	if (input.sendInvitation) await sendCoacheeInvitation(scope, person!);
 	return { id };
 }
 

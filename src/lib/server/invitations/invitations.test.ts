@@ -34,13 +34,14 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const tenantRow = async () => (await openControlDb(app.platform).query.tenants.findFirst({ where: eq(tenants.slug, tenant) }))!;
 const tenantDb = async () => openTenantDb(app.platform, await tenantRow());
 
-/** Uses up the coach's invitations for this hour (the limit is 200 an hour). */
-async function exhaustInvitationLimit() {
+/** Uses up the coach's invitations for this hour (the limit is 200 an hour), but `left`. */
+async function exhaustInvitationLimit(left = 0) {
 	const { id: tenantId } = await tenantRow();
+	const count = 200 - left;
 	await openControlDb(app.platform)
 		.insert(rateLimits)
-		.values({ key: `invite:${tenantId}:${coachPersonId}`, windowStart: app.clock.now(), count: 200 })
-		.onConflictDoUpdate({ target: rateLimits.key, set: { windowStart: app.clock.now(), count: 200 } });
+		.values({ key: `invite:${tenantId}:${coachPersonId}`, windowStart: app.clock.now(), count })
+		.onConflictDoUpdate({ target: rateLimits.key, set: { windowStart: app.clock.now(), count } });
 }
 
 /** What a caller sees of a call: success, or the error code and the whole error body. */
@@ -125,6 +126,15 @@ describe('a coach redirecting an invitation to someone else’s address', () => 
 				expect(coachee).toMatchObject({ status: 'invited', email: target });
 			}
 		}
+	});
+});
+
+describe('the invitation limit', () => {
+	it('counts adding and inviting a coachee as one invitation', async () => {
+		await exhaustInvitationLimit(1);
+		const { id } = await addCoachee('last.one@example.com');
+		expect((await coach.coachees.get.query({ tenant, coacheeId: id })).status).toBe('invited');
+		expect(await failure(addCoachee('one.more@example.com'))).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
 	});
 });
 
