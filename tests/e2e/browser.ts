@@ -1,12 +1,13 @@
 /** Debian's chromium driven by playwright-core; nothing is downloaded. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 /** `javaScript: false` browses as someone whose scripts are off (or not loaded yet). */
 export async function launchBrowser(viewport = { width: 1280, height: 860 }, { javaScript = true } = {}): Promise<BrowserContext> {
-	return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'tandem-chromium-')), {
+	const profile = mkdtempSync(join(tmpdir(), 'tandem-chromium-'));
+	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		headless: true,
 		viewport,
@@ -21,4 +22,6 @@ export async function launchBrowser(viewport = { width: 1280, height: 860 }, { j
 			'--disable-sync'
 		]
 	});
+	context.on('close', () => rmSync(profile, { recursive: true, force: true }));
+	return context;
 }
