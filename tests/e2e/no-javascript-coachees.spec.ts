@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { baseUrl, open } from './pages';
+import { baseUrl } from './pages';
 
 /** Every flow of "Manage your coachees" with scripts off: the forms are pages of their own,
  * the Options menu is a native disclosure of links and small forms. */
@@ -11,21 +11,17 @@ const workspace = '/t/northwind-coaching';
 let contexts: BrowserContext[] = [];
 let coach: Page;
 
-/** A coach whose browser runs no JavaScript. Signing in happens in a scripted browser (the
- * sign-in page is not this suite's subject); its session cookie moves over. */
+/** A coach whose browser runs no JavaScript, signed in through the plain sign-in form. */
 async function coachWithoutScripts(): Promise<Page> {
-	const signIn = await launchBrowser();
-	contexts.push(signIn);
-	const page = await signIn.newPage();
-	await open(page, '/signin');
+	const noScripts = await launchBrowser(undefined, { javaScript: false });
+	contexts.push(noScripts);
+	const page = await noScripts.newPage();
+	await page.goto(`${baseUrl}/signin`);
 	await page.getByRole('textbox', { name: 'Email', exact: true }).fill('priya@northwind.demo');
 	await page.getByRole('textbox', { name: 'Password', exact: true }).fill('tandem-demo-2026');
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await page.waitForURL(/\/t\/northwind-coaching$/);
-	const noScripts = await launchBrowser(undefined, { javaScript: false });
-	contexts.push(noScripts);
-	await noScripts.addCookies(await signIn.cookies());
-	return noScripts.newPage();
+	return page;
 }
 
 /** New coachee through the /coachees/new page, as the list's "New" link opens it. */

@@ -20,8 +20,9 @@ const freePort = () =>
 const port = await freePort();
 const baseUrl = `http://localhost:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
+const profiles = mkdtempSync(join(tmpdir(), 'tandem-e2e-browsers-'));
 // No APP_URL: email links must follow the port the dev server really runs on.
-const env: NodeJS.ProcessEnv = { ...process.env, TANDEM_DATA_DIR: dataDir, BASE_URL: baseUrl };
+const env: NodeJS.ProcessEnv = { ...process.env, TANDEM_DATA_DIR: dataDir, TANDEM_E2E_PROFILES: profiles, BASE_URL: baseUrl };
 delete env.APP_URL;
 
 const server = spawn('npm', ['run', 'dev', '--', '--port', String(port), '--strictPort'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -35,6 +36,7 @@ const stop = () => {
 		/* already stopped */
 	}
 	rmSync(dataDir, { recursive: true, force: true });
+	rmSync(profiles, { recursive: true, force: true, maxRetries: 3 });
 };
 
 async function waitForServer(timeoutMs = 120_000) {
