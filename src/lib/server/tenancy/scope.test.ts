@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openControlDb, openTenantDb } from '../db';
+import { currentTenantSchema, openControlDb, openTenantDb } from '../db';
 import { memberships, tenants } from '../db/control/schema';
 import { people } from '../db/tenant/schema';
 import { createTestApp, failure, strongPassword, tokenOf, type TestApp, type TestClient } from '../testing/harness';
@@ -85,6 +85,14 @@ describe('the tenant database confirms the person on every request', () => {
 			app.platform.db = inner;
 		}
 		expect(roundTrips).toBe(1);
+	});
+
+	it('migrates a tenant recorded behind this build on its next request, and records it current', async () => {
+		const control = openControlDb(app.platform);
+		await control.update(tenants).set({ schemaVersion: null }).where(eq(tenants.slug, tenant));
+		expect((await coach.coachees.list.query({ tenant })).total).toBe(0);
+		const row = await control.query.tenants.findFirst({ where: eq(tenants.slug, tenant) });
+		expect(row?.schemaVersion).toBe(currentTenantSchema);
 	});
 
 	it('keeps a membership row without a person id working, and fills it in', async () => {
