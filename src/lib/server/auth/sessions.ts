@@ -1,8 +1,9 @@
-/** Sessions are `id.secret` tokens; the database keeps only a hash of the secret. */
-import { and, eq, gt } from 'drizzle-orm';
+/** Sessions are `id.secret` tokens; the database keeps only a hash of the secret. A request
+ * resolves its session together with its workspaces (tenancy/identity.ts). */
+import { eq } from 'drizzle-orm';
 import type { ControlDb } from '../db';
-import { sessions, users } from '../db/control/schema';
-import { mintToken, secretMatches, splitToken } from './crypto';
+import { sessions } from '../db/control/schema';
+import { mintToken } from './crypto';
 
 export const sessionCookieName = 'tandem_session';
 const sessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;
@@ -20,30 +21,6 @@ export async function createSession(db: ControlDb, userId: string, now: Date) {
 	const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
 	await db.insert(sessions).values({ id, secretHash, userId, expiresAt });
 	return { token, expiresAt };
-}
-
-export async function resolveSession(db: ControlDb, token: string, now: Date): Promise<SessionUser | null> {
-	const parts = splitToken(token);
-	if (!parts) return null;
-	const [row] = await db
-		.select({
-			secretHash: sessions.secretHash,
-			id: users.id,
-			email: users.email,
-			name: users.name,
-			emailVerifiedAt: users.emailVerifiedAt
-		})
-		.from(sessions)
-		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(and(eq(sessions.id, parts.id), gt(sessions.expiresAt, now)));
-	if (!row || !(await secretMatches(parts.secret, row.secretHash))) return null;
-	return {
-		id: row.id,
-		email: row.email,
-		name: row.name,
-		emailVerified: row.emailVerifiedAt !== null,
-		sessionId: parts.id
-	};
 }
 
 export async function deleteSession(db: ControlDb, sessionId: string) {

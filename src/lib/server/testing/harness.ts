@@ -35,7 +35,7 @@ export interface TestApp extends LocalRuntime {
 	cleanup(): void;
 }
 
-export type TestClient = ReturnType<typeof createTRPCClient<AppRouter>> & { cookie(): string | null };
+export type TestClient = ReturnType<typeof createTRPCClient<AppRouter>>;
 
 export async function createTestApp(): Promise<TestApp> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'tandem-test-'));
@@ -74,7 +74,7 @@ export async function createTestApp(): Promise<TestApp> {
 					})
 				]
 			});
-			return Object.assign(client, { cookie: () => jar });
+			return client;
 		},
 		async signUpOrganisation(name, email) {
 			const admin = app.client();
