@@ -80,8 +80,14 @@ async function sessionOf(email: string) {
 const cookies = {
 	admin: await sessionOf('admin@northwind.demo'),
 	coach: await sessionOf('priya@northwind.demo'),
-	coachee: await sessionOf('jordan@client.demo')
+	coachee: await sessionOf('jordan@client.demo'),
+	invitee: ''
 };
+// An invitation the demo sent: the page a new coachee opens from the email, signed out.
+const invitation = base.mailer
+	.list()
+	.flatMap((email) => email.text.match(/http:\/\/localhost\/invite\/\S+/g) ?? [])[0]!
+	.replace('http://localhost', '');
 const jordan = await base.platform.db
 	.open({ url: northwind!.dbUrl! })
 	.execute({ sql: 'select id from people where email = ?', args: ['jordan@client.demo'] });
@@ -89,7 +95,9 @@ const profile = `/t/northwind-coaching/coachees/${String(jordan.rows[0]!.id)}`;
 
 /** Page, role, and SvelteKit's `x-sveltekit-invalidated` mask for a navigation from another
  * page of the workspace: the root and workspace layouts are kept, the rest re-runs. */
-const pages: { name: string; role: keyof typeof cookies; path: string; mask: string }[] = [
+const pages: { name: string; role: keyof typeof cookies; path: string; mask?: string }[] = [
+	{ name: 'invitation', role: 'invitee', path: invitation },
+	{ name: 'invitation', role: 'admin', path: invitation },
 	{ name: 'home', role: 'admin', path: '/t/northwind-coaching', mask: '001' },
 	{ name: 'home', role: 'coach', path: '/t/northwind-coaching', mask: '001' },
 	{ name: 'home', role: 'coachee', path: '/t/northwind-coaching', mask: '001' },
@@ -124,7 +132,7 @@ async function measure(url: string, cookie: string, rtt: number, count: number) 
 console.log(`page views: ${runs} runs at RTT 0, ${delayedRuns} at RTT ${injectedRtt} ms; floor = 1 control query + 1 tenant batch\n`);
 console.log('page             | role    | view       | stmts | round trips | sequential | p50 RTT 0 | p50 RTT 20 | floor RTT 20');
 for (const page of pages) {
-	for (const kind of ['full load', 'navigation'] as const) {
+	for (const kind of page.mask ? (['full load', 'navigation'] as const) : (['full load'] as const)) {
 		const url = kind === 'full load' ? `${origin}${page.path}` : `${origin}${page.path}/__data.json?x-sveltekit-invalidated=${page.mask}`;
 		const cookie = cookies[page.role];
 		await measure(url, cookie, 0, 3); // warm-up: Vite transforms, caches

@@ -1,5 +1,6 @@
 import type { Platform as ServerPlatform } from '$lib/server/platform/ports';
 import type { SessionUser } from '$lib/server/auth/sessions';
+import type { TenantDirectory } from '$lib/server/tenancy/directory';
 import type { Workspace } from '$lib/server/tenancy/identity';
 import type { TenantScopes } from '$lib/server/trpc/context';
 
@@ -12,6 +13,8 @@ declare global {
 			workspaces: Workspace[];
 			/** Tenant scopes opened by this request, shared by all its loads and procedures. */
 			scopes: TenantScopes;
+			/** Tenant rows by slug, looked up once per request (emailed links). */
+			tenantBySlug: TenantDirectory;
 		}
 		interface PageState {
 			/** A form route shown as a dialog over the page that opened it (shallow routing,

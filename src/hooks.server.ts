@@ -2,6 +2,7 @@ import { dev } from '$app/environment';
 import type { Handle } from '@sveltejs/kit';
 import { openControlDb } from '$lib/server/db';
 import { sessionCookieName } from '$lib/server/auth/sessions';
+import { tenantDirectory } from '$lib/server/tenancy/directory';
 import { resolveIdentity } from '$lib/server/tenancy/identity';
 import { cloudflarePlatform } from '$lib/server/platform/cloudflare';
 import type { Platform } from '$lib/server/platform/ports';
@@ -23,6 +24,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(sessionCookieName);
 	event.locals.platform = platform;
 	return secureResponse(event.url, platform.config, async () => {
+		event.locals.tenantBySlug = tenantDirectory(platform);
+		// A page opened from an emailed link names a workspace its visitor may not belong to
+		// yet: look it up beside the session, not after it.
+		if (event.route.id?.startsWith('/invite/') && event.params.tenant) void event.locals.tenantBySlug(event.params.tenant).catch(() => {});
 		// The request's one control-plane query (session, user, workspaces); pages visited
 		// without a session (sign-in, sign-up) touch no database at all.
 		const identity = token ? await resolveIdentity(openControlDb(platform), token, platform.clock.now()) : null;

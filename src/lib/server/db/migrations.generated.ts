@@ -70,5 +70,11 @@ export const tenantMigrations: Migration[] = [
 			"ALTER TABLE `invitations` ADD `email` text;",
 			"ALTER TABLE `invitations` ADD `accepted_by` text;"
 		]
+	},
+	{
+		"tag": "0003_invitation_account_hint",
+		"statements": [
+			"ALTER TABLE `invitations` ADD `account_exists` integer DEFAULT false NOT NULL;"
+		]
 	}
 ];

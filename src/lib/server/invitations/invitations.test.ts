@@ -129,6 +129,15 @@ describe('a coach redirecting an invitation to someone else’s address', () => 
 	});
 });
 
+describe('the emailed link', () => {
+	it('opens in two round trips: the workspace, then the link with its person', async () => {
+		await addCoachee('new.coachee@example.com');
+		const token = tokenOf(inviteLink('new.coachee@example.com'));
+		const visitor = app.client();
+		expect(await app.countRoundTrips(() => visitor.invitations.preview.query({ tenant, token }))).toEqual({ control: 1, tenant: 1 });
+	});
+});
+
 describe('the invitation limit', () => {
 	it('counts adding and inviting a coachee as one invitation', async () => {
 		await exhaustInvitationLimit(1);

@@ -9,7 +9,7 @@ import { acceptInvitation, previewInvitation } from './service';
 const linkInput = z.object({ tenant: z.string().trim().min(1).max(64), token: tokenSchema });
 
 export const invitationsRouter = router({
-	preview: publicProcedure.input(linkInput).query(({ ctx, input }) => previewInvitation(ctx.platform, input, ctx.user)),
+	preview: publicProcedure.input(linkInput).query(({ ctx, input }) => previewInvitation(ctx.platform, ctx.tenantBySlug, input, ctx.user)),
 
 	accept: publicProcedure
 		.input(
@@ -20,7 +20,7 @@ export const invitationsRouter = router({
 			})
 		)
 		.mutation(async ({ ctx, input }) => {
-			const result = await acceptInvitation(ctx.platform, input, ctx.user);
+			const result = await acceptInvitation(ctx.platform, ctx.tenantBySlug, input, ctx.user);
 			if (result.session) ctx.session.set(result.session.token, result.session.expiresAt);
 			return { redirectTo: result.redirectTo };
 		})

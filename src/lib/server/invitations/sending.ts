@@ -3,7 +3,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { mintToken } from '../auth/crypto';
 import { consumeRateLimit } from '../auth/rate-limit';
-import { fullName } from '../auth/service';
+import { findUserByEmail, fullName } from '../auth/service';
 import { openControlDb } from '../db';
 import { invitations, people } from '../db/tenant/schema';
 import { queueEmail } from '../mail/outbox';
@@ -38,12 +38,14 @@ export async function limitInvitations(scope: TenantScope) {
 export async function sendInvitation(scope: TenantScope, person: Person): Promise<string> {
 	const now = scope.platform.clock.now();
 	const { id, token, secretHash } = await mintToken();
+	const account = await findUserByEmail(openControlDb(scope.platform), person.email);
 	await scope.db.batch([
 		revokeOpenInvitations(scope, person.id),
 		scope.db.insert(invitations).values({
 			id,
 			personId: person.id,
 			email: person.email,
+			accountExists: Boolean(account),
 			secretHash,
 			invitedBy: scope.personId,
 			expiresAt: new Date(now.getTime() + invitationLifetimeMs)

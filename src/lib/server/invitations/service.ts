@@ -10,7 +10,7 @@
  * membership is written only from a claim that holds; if the request dies before it, the
  * same user opening the link again finishes the job.
  */
-import { and, eq, exists, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, exists, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { TenantDb } from '../db';
 import { openControlDb, openTenantDb } from '../db';
 import { tenants } from '../db/control/schema';
@@ -20,6 +20,7 @@ import { createUser, findUserByEmail } from '../auth/service';
 import type { SessionUser } from '../auth/sessions';
 import { createSession } from '../auth/sessions';
 import type { Platform } from '../platform/ports';
+import type { TenantDirectory } from '../tenancy/directory';
 import { upsertMembership } from '../tenancy/service';
 import { badRequest, conflict, constraintViolation, domainErrorIn, fieldError, forbidden, notFound } from '../errors';
 import { roleLabels } from '../../permissions';
@@ -30,16 +31,28 @@ type Person = typeof people.$inferSelect;
 
 const alreadyAccepted = 'This invitation has already been accepted. Sign in to continue.';
 
-async function loadInvitation(platform: Platform, tenantSlug: string, token: string) {
-	const tenant = await openControlDb(platform).query.tenants.findFirst({ where: eq(tenants.slug, tenantSlug) });
+/** What an invitation link names: the workspace (found through the request's directory) and the token. */
+export interface InvitationLink {
+	tenant: string;
+	token: string;
+}
+
+async function loadInvitation(platform: Platform, tenantBySlug: TenantDirectory, tenantSlug: string, token: string) {
+	const tenant = await tenantBySlug(tenantSlug);
 	if (!tenant || tenant.status !== 'active') throw notFound(`There is no workspace at "${tenantSlug}". Check the link in your email.`);
 	const db = await openTenantDb(platform, tenant);
 	const parts = splitToken(token);
-	const invitation = parts ? await db.query.invitations.findFirst({ where: eq(invitations.id, parts.id) }) : undefined;
-	if (!parts || !invitation || !(await secretMatches(parts.secret, invitation.secretHash))) {
-		throw badRequest('This invitation link is not valid. Open the whole link from the email, or ask for a new invitation.');
-	}
-	const person = await db.query.people.findFirst({ where: eq(people.id, invitation.personId) });
+	const invalid = () => badRequest('This invitation link is not valid. Open the whole link from the email, or ask for a new invitation.');
+	if (!parts) throw invalid();
+	// The link and its person in one round trip.
+	const [[invitation], [person]] = await db.batch([
+		db.select().from(invitations).where(eq(invitations.id, parts.id)),
+		db
+			.select()
+			.from(people)
+			.where(inArray(people.id, db.select({ id: invitations.personId }).from(invitations).where(eq(invitations.id, parts.id))))
+	]);
+	if (!invitation || !(await secretMatches(parts.secret, invitation.secretHash))) throw invalid();
 	if (!person) throw notFound('This invitation is no longer valid. Ask for a new one.');
 	return { tenant, db, invitation, person };
 }
@@ -61,24 +74,24 @@ function refusalOf(invitation: Invitation, person: Person, now: Date): string | 
 const claimedBy = (invitation: Invitation, user: SessionUser | null) => Boolean(user && invitation.acceptedBy === user.id);
 
 /** The invitation behind a link, if it can still be accepted (or finished) by this visitor. */
-async function openInvitation(platform: Platform, input: { tenant: string; token: string }, user: SessionUser | null) {
-	const loaded = await loadInvitation(platform, input.tenant, input.token);
+async function openInvitation(platform: Platform, tenantBySlug: TenantDirectory, input: InvitationLink, user: SessionUser | null) {
+	const loaded = await loadInvitation(platform, tenantBySlug, input.tenant, input.token);
 	const refusal = claimedBy(loaded.invitation, user) ? null : refusalOf(loaded.invitation, loaded.person, platform.clock.now());
 	if (refusal) throw badRequest(refusal);
 	return loaded;
 }
 
-export async function previewInvitation(platform: Platform, input: { tenant: string; token: string }, user: SessionUser | null) {
-	const { tenant, person } = await openInvitation(platform, input, user);
-	const account = await findUserByEmail(openControlDb(platform), person.email);
+export async function previewInvitation(platform: Platform, tenantBySlug: TenantDirectory, input: InvitationLink, user: SessionUser | null) {
+	const { tenant, invitation, person } = await openInvitation(platform, tenantBySlug, input, user);
+	const signedInAsInvitee = user?.email === person.email;
 	return {
 		tenantName: tenant.name,
 		email: person.email,
 		firstName: person.firstName,
 		lastName: person.lastName,
 		roleLabel: person.roles.map((role) => roleLabels[role]).join(' and '),
-		accountExists: Boolean(account),
-		signedInAsInvitee: Boolean(account && user?.id === account.id)
+		accountExists: invitation.accountExists || signedInAsInvitee,
+		signedInAsInvitee
 	};
 }
 
@@ -90,8 +103,8 @@ interface AcceptInput {
 	password?: string;
 }
 
-export async function acceptInvitation(platform: Platform, input: AcceptInput, user: SessionUser | null) {
-	const { tenant, db, invitation, person } = await openInvitation(platform, input, user);
+export async function acceptInvitation(platform: Platform, tenantBySlug: TenantDirectory, input: AcceptInput, user: SessionUser | null) {
+	const { tenant, db, invitation, person } = await openInvitation(platform, tenantBySlug, input, user);
 	const place = { tenant, db };
 	if (claimedBy(invitation, user)) return finishAcceptance(platform, place, person.id, user!.id, user);
 	// openInvitation checked that the person's address is still the one the link was sent to.

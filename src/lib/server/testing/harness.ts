@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Client } from '@libsql/client';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { createLocalRuntime, type LocalRuntime } from '../platform/local';
 import type { Clock } from '../platform/ports';
@@ -32,6 +33,8 @@ export interface TestApp extends LocalRuntime {
 	signUpOrganisation(name: string, email: string): Promise<TestClient>;
 	/** Links found in the emails sent to `to`, newest email first. */
 	linksSentTo(to: string): string[];
+	/** Runs `work` and counts the round trips it sent to the control and tenant databases. */
+	countRoundTrips(work: () => Promise<unknown>): Promise<{ control: number; tenant: number }>;
 	cleanup(): void;
 }
 
@@ -93,6 +96,25 @@ export async function createTestApp(): Promise<TestApp> {
 				.list()
 				.filter((email) => email.to === to)
 				.flatMap((email) => email.text.match(/https?:\/\/\S+/g) ?? []);
+		},
+		async countRoundTrips(work) {
+			const counts = { control: 0, tenant: 0 };
+			const inner = runtime.platform.db;
+			const counting = (client: Client, side: keyof typeof counts): Client =>
+				new Proxy(client, {
+					get(target, key, receiver) {
+						const value = Reflect.get(target, key, receiver);
+						if (key === 'execute' || key === 'batch') return (...args: unknown[]) => (counts[side]++, value.apply(target, args));
+						return typeof value === 'function' ? value.bind(target) : value;
+					}
+				});
+			runtime.platform.db = { control: () => counting(inner.control(), 'control'), open: (locator) => counting(inner.open(locator), 'tenant') };
+			try {
+				await work();
+			} finally {
+				runtime.platform.db = inner;
+			}
+			return counts;
 		},
 		cleanup() {
 			runtime.close();

@@ -1,5 +1,6 @@
 import type { Platform } from '../platform/ports';
 import type { SessionUser } from '../auth/sessions';
+import type { TenantDirectory } from '../tenancy/directory';
 import type { Workspace } from '../tenancy/identity';
 import type { TenantScope } from '../tenancy/scope';
 
@@ -12,6 +13,8 @@ export interface Context {
 	user: SessionUser | null;
 	workspaces: Workspace[];
 	scopes: TenantScopes;
+	/** Tenant rows by slug, for procedures that reach a tenant without a membership (links). */
+	tenantBySlug: TenantDirectory;
 	clientAddress: string;
 	session: SessionCookieWriter;
 }

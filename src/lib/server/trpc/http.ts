@@ -6,6 +6,7 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { openControlDb } from '../db';
 import { sessionCookieName } from '../auth/sessions';
+import { tenantDirectory, type TenantDirectory } from '../tenancy/directory';
 import { resolveIdentity, type Identity } from '../tenancy/identity';
 import type { Platform } from '../platform/ports';
 import type { Context, TenantScopes } from './context';
@@ -19,8 +20,9 @@ export interface TrpcRequestOptions {
 	clientAddress: string;
 	/** Pass when the caller already resolved who is asking (SvelteKit hooks), to skip the query. */
 	identity?: Identity | null;
-	/** The request's tenant scopes, when the hooks made them. */
+	/** The request's tenant scopes and directory, when the hooks made them. */
 	scopes?: TenantScopes;
+	tenantBySlug?: TenantDirectory;
 }
 
 export async function handleTrpcRequest(request: Request, options: TrpcRequestOptions): Promise<Response> {
@@ -55,6 +57,7 @@ export async function handleTrpcRequest(request: Request, options: TrpcRequestOp
 			user: identity?.user ?? null,
 			workspaces: identity?.workspaces ?? [],
 			scopes,
+			tenantBySlug: options.tenantBySlug ?? tenantDirectory(options.platform),
 			clientAddress: options.clientAddress,
 			session: {
 				set: (value, expiresAt) => resHeaders.append('set-cookie', sessionCookie(request, value, expiresAt)),

@@ -11,6 +11,7 @@ export function serverCaller(event: RequestEvent) {
 		user: event.locals.user,
 		workspaces: event.locals.workspaces,
 		scopes: event.locals.scopes,
+		tenantBySlug: event.locals.tenantBySlug,
 		clientAddress: event.getClientAddress(),
 		session: {
 			set: (token, expires) => event.cookies.set(sessionCookieName, token, { path: '/', httpOnly: true, sameSite: 'lax', expires }),

@@ -57,6 +57,10 @@ export const invitations = sqliteTable(
 		/** The address the link was emailed to; null on links sent before it was recorded,
 		 * which are therefore refused. */
 		email: text('email'),
+		/** Whether a Tandem account had that address when the link was sent, so the page can
+		 * ask to sign in rather than for a new password without asking the control plane
+		 * (accepting checks again). */
+		accountExists: integer('account_exists', { mode: 'boolean' }).notNull().default(false),
 		invitedBy: text('invited_by'),
 		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
 		acceptedAt: integer('accepted_at', { mode: 'timestamp_ms' }),

@@ -6,6 +6,7 @@ const handle: RequestHandler = (event) =>
 		platform: event.locals.platform,
 		identity: event.locals.user ? { user: event.locals.user, workspaces: event.locals.workspaces } : null,
 		scopes: event.locals.scopes,
+		tenantBySlug: event.locals.tenantBySlug,
 		clientAddress: event.getClientAddress()
 	});
 

@@ -1,0 +1,1 @@
+ALTER TABLE `invitations` ADD `account_exists` integer DEFAULT false NOT NULL;
