@@ -1,6 +1,7 @@
 /**
  * The demo that `npm run dev` seeds on first run: a coaching firm with an admin, two
- * coaches and coachees in every invitation status, and an independent coach. Everything
+ * coaches and coachees in every invitation status, an invited coach, an authorized user (spectator)
+ * and an independent coach. Everything
  * goes through the same services as real sign-ups, so the demo cannot drift from the app.
  */
 import { eq } from 'drizzle-orm';
@@ -20,6 +21,7 @@ export const demoSignIns = [
 	{ who: 'Firm coach', email: 'priya@northwind.demo' },
 	{ who: 'Firm coach', email: 'marcus@northwind.demo' },
 	{ who: 'Coachee (active)', email: 'jordan@client.demo' },
+	{ who: 'Authorized user (spectator)', email: 'quinn@northwind.demo' },
 	{ who: 'Independent coach', email: 'sam@solo.demo' }
 ];
 
@@ -35,6 +37,8 @@ interface DemoPerson {
 const firmPeople: DemoPerson[] = [
 	{ firstName: 'Priya', lastName: 'Raman', email: 'priya@northwind.demo', roles: ['coach'], status: 'active' },
 	{ firstName: 'Marcus', lastName: 'Bell', email: 'marcus@northwind.demo', roles: ['coach'], status: 'active' },
+	{ firstName: 'Dana', lastName: 'Lee', email: 'dana@northwind.demo', roles: ['coach'], status: 'invited' },
+	{ firstName: 'Quinn', lastName: 'Harper', email: 'quinn@northwind.demo', roles: ['spectator'], status: 'active' },
 	{ firstName: 'Jordan', lastName: 'Avery', email: 'jordan@client.demo', roles: ['coachee'], status: 'active', coachEmail: 'priya@northwind.demo' },
 	{ firstName: 'Lena', lastName: 'Okafor', email: 'lena@client.demo', roles: ['coachee'], status: 'invited', coachEmail: 'priya@northwind.demo' },
 	{ firstName: 'Tomás', lastName: 'Ruiz', email: 'tomas@client.demo', roles: ['coachee'], status: 'not_invited', coachEmail: 'marcus@northwind.demo' },
@@ -104,6 +108,6 @@ async function addPerson(platform: Platform, tenant: TenantRow, person: DemoPers
 		// A real invitation, so its email (with a working link) is in the local outbox.
 		const admin = await db.query.people.findFirst({ where: eq(people.email, 'admin@northwind.demo') });
 		await sendInvitation({ platform, db, tenant, personId: admin!.id, roles: admin!.roles, me: async () => admin! }, row!);
-		await recordActivity(db, { personId: row!.id, kind: 'invited', summary: 'Invited by Avery Stone' }, now);
+		if (person.roles.includes('coachee')) await recordActivity(db, { personId: row!.id, kind: 'invited', summary: 'Invited by Avery Stone' }, now);
 	}
 }
