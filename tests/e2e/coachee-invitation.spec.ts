@@ -51,7 +51,7 @@ test('a coach invites a new coachee, who activates from the emailed link, and th
 	await coachee.goto(link!);
 	await coachee.waitForSelector('html[data-hydrated]');
 	await coachee.getByRole('textbox', { name: 'Choose a password' }).fill('riley quinn passphrase');
-	await coachee.getByRole('button', { name: 'Accept invitation' }).click();
+	await coachee.getByRole('button', { name: 'Activate your account' }).click();
 	await coachee.waitForURL(/\/t\/northwind-coaching$/);
 	await coachee.getByText('Priya Raman').first().waitFor();
 

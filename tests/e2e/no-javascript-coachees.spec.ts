@@ -90,7 +90,7 @@ test('without JavaScript a coach adds and invites a coachee, who activates from 
 	assert.ok(link?.startsWith(`${baseUrl}/invite/northwind-coaching/`), `activation link points at this app: ${link}`);
 	await coachee.goto(link!);
 	await coachee.getByRole('textbox', { name: 'Choose a password' }).fill('sky marlow passphrase');
-	await coachee.getByRole('button', { name: 'Accept invitation' }).click();
+	await coachee.getByRole('button', { name: 'Activate your account' }).click();
 	await coachee.waitForURL(/\/t\/northwind-coaching$/);
 
 	await coach.reload();

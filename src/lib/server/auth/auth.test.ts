@@ -65,8 +65,10 @@ describe('sign-up', () => {
 		expect(badEmail.code).toBe('BAD_REQUEST');
 		expect(badEmail.fieldErrors?.email?.[0]).toMatch(/valid email/);
 		expect(badEmail.fieldErrors?.password?.[0]).toMatch(/at least 10/);
-		const weak = await failure(app.client().auth.signUpCoach.mutate({ ...coach, password: 'password123' }));
-		expect(weak.fieldErrors?.password?.[0]).toMatch(/too common/);
+		const weak = await failure(app.client().auth.signUpCoach.mutate({ ...coach, password: 'password12' }));
+		expect(weak.fieldErrors?.password?.[0]).toBe('This is a commonly used password. Add more words that are less common.');
+		const ownName = await failure(app.client().auth.signUpCoach.mutate({ ...coach, password: 'mayalindqvist' }));
+		expect(ownName.fieldErrors?.password?.[0]).toMatch(/less common/);
 		expect(app.mailer.list()).toEqual([]);
 		// Nothing was created for the email: the same sign-up with a good password is not a duplicate.
 		await app.client().auth.signUpCoach.mutate(coach);
@@ -214,6 +216,15 @@ describe('password reset', () => {
 		await app.client().auth.signIn.mutate({ email: coach.email, password: 'a brand new passphrase' });
 	});
 
+	it('refuses a guessable new password without spending the link', async () => {
+		await app.client().auth.requestPasswordReset.mutate({ email: coach.email });
+		const [link] = app.linksSentTo(coach.email).filter((l) => l.includes('/reset/'));
+		const weak = await failure(app.client().auth.resetPassword.mutate({ token: tokenOf(link!), password: 'qwertyuiop' }));
+		expect(weak.fieldErrors?.password?.[0]).toMatch(/frequently used/);
+		await app.client().auth.resetPassword.mutate({ token: tokenOf(link!), password: 'a brand new passphrase' });
+		await app.client().auth.signIn.mutate({ email: coach.email, password: 'a brand new passphrase' });
+	});
+
 	it('refuses an expired link and keeps the old password', async () => {
 		await app.client().auth.requestPasswordReset.mutate({ email: coach.email });
 		const [link] = app.linksSentTo(coach.email).filter((l) => l.includes('/reset/'));
@@ -322,6 +333,12 @@ describe('change password', () => {
 		const stale = await failure(app.client().auth.resetPassword.mutate({ token: tokenOf(resetLink!), password: 'the attackers passphrase' }));
 		expect(stale.fieldErrors?.token?.[0]).toMatch(/newer link replaced it/);
 		await app.client().auth.signIn.mutate({ email: coach.email, password: 'a brand new passphrase' });
+	});
+
+	it('refuses a guessable new password under its field and keeps the old one', async () => {
+		const weak = await failure(change(strongPassword, 'maya@example.com'));
+		expect(weak.fieldErrors?.newPassword?.[0]).toMatch(/less common|easy to guess/);
+		await app.client().auth.signIn.mutate({ email: coach.email, password: strongPassword });
 	});
 
 	it('makes whoever guesses the current password wait, longer after each wrong guess', async () => {

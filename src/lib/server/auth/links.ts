@@ -31,21 +31,28 @@ export type RedeemResult =
 	| { ok: true; userId: string; redirectTo: string | null }
 	| { ok: false; reason: 'invalid' | 'expired' | 'used' };
 
-/** Marks the link used with a conditional update, so two clicks cannot both succeed. */
-export async function redeemLink(db: ControlDb, kind: AuthTokenKind, token: string, now: Date): Promise<RedeemResult> {
+/** Whether the link would be redeemed now, without spending it. */
+export async function readLink(db: ControlDb, kind: AuthTokenKind, token: string, now: Date): Promise<RedeemResult> {
 	const parts = splitToken(token);
 	if (!parts) return { ok: false, reason: 'invalid' };
 	const row = await db.query.authTokens.findFirst({ where: and(eq(authTokens.id, parts.id), eq(authTokens.kind, kind)) });
 	if (!row || !(await secretMatches(parts.secret, row.secretHash))) return { ok: false, reason: 'invalid' };
 	if (row.usedAt) return { ok: false, reason: 'used' };
 	if (row.expiresAt <= now) return { ok: false, reason: 'expired' };
+	return { ok: true, userId: row.userId, redirectTo: row.redirectTo };
+}
+
+/** Marks the link used with a conditional update, so two clicks cannot both succeed. */
+export async function redeemLink(db: ControlDb, kind: AuthTokenKind, token: string, now: Date): Promise<RedeemResult> {
+	const read = await readLink(db, kind, token, now);
+	if (!read.ok) return read;
+	const parts = splitToken(token)!;
 	const [claimed] = await db
 		.update(authTokens)
 		.set({ usedAt: now })
-		.where(and(eq(authTokens.id, row.id), isNull(authTokens.usedAt), gt(authTokens.expiresAt, now)))
+		.where(and(eq(authTokens.id, parts.id), isNull(authTokens.usedAt), gt(authTokens.expiresAt, now)))
 		.returning({ id: authTokens.id });
-	if (!claimed) return { ok: false, reason: 'used' };
-	return { ok: true, userId: row.userId, redirectTo: row.redirectTo };
+	return claimed ? read : { ok: false, reason: 'used' };
 }
 
 /** Marks every unused link of this kind used, e.g. older reset links once the password changed. */

@@ -7,8 +7,10 @@ import { emails } from '../mail/templates';
 import type { Platform } from '../platform/ports';
 import { createTenant, finishProvisioning, tenantsOfUser } from '../tenancy/service';
 import { badRequest, fieldError, uniqueOr } from '../errors';
+import { judgePassword } from '../../auth/password-strength';
+import { emailTakenMessage } from '../../auth/schema';
 import { hashPassword, passwordMatches } from './crypto';
-import { issueLink, linkProblems, redeemLink, spendLinks } from './links';
+import { issueLink, linkProblems, readLink, redeemLink, spendLinks } from './links';
 import { claimAttempt, clearFailures, consumeRateLimit, refundRateLimit, type Backoff, type RateLimit } from './rate-limit';
 import { createSession, deleteAllSessions } from './sessions';
 
@@ -27,13 +29,20 @@ export async function findUserByEmail(db: ControlDb, email: string) {
 }
 
 const emailTaken = () =>
-	fieldError('email', 'An account with this email already exists. Sign in instead, or reset your password.', 'conflict');
+	fieldError('email', emailTakenMessage, 'conflict');
+
+/** Refuses a new password that zxcvbn-ts judges guessable, saying why, under `field`. */
+export async function refuseWeakPassword(password: string, person: { email: string; name: string }, field = 'password') {
+	const verdict = await judgePassword(password, [person.email, person.name]);
+	if (!verdict.acceptable) throw fieldError(field, verdict.problem!);
+}
 
 /** Creates the user, or refuses with a field error if the email is taken, also when a
  * concurrent sign-up with the same email got there first. */
 export async function createUser(platform: Platform, account: NewAccount, options: { verified: boolean }) {
 	const db = openControlDb(platform);
 	if (await findUserByEmail(db, account.email)) throw emailTaken();
+	await refuseWeakPassword(account.password, { email: account.email, name: fullName(account) });
 	const passwordHash = await hashPassword(account.password);
 	const [user] = await uniqueOr(
 		() =>
@@ -151,6 +160,11 @@ export async function requestPasswordReset(platform: Platform, email: string) {
 export async function resetPassword(platform: Platform, input: { token: string; password: string }) {
 	const db = openControlDb(platform);
 	const now = platform.clock.now();
+	// Judged before the link is spent: a weak choice must not use it up.
+	const link = await readLink(db, 'reset_password', input.token, now);
+	if (!link.ok) throw fieldError('token', linkProblems[link.reason]);
+	const owner = await db.query.users.findFirst({ where: eq(users.id, link.userId) });
+	if (owner) await refuseWeakPassword(input.password, owner);
 	const redeemed = await redeemLink(db, 'reset_password', input.token, now);
 	if (!redeemed.ok) throw fieldError('token', linkProblems[redeemed.reason]);
 	await db
@@ -221,6 +235,7 @@ export async function changePassword(
 		throw fieldError('currentPassword', 'Your current password is not right.');
 	}
 	await clearFailures(db, backoff.key);
+	await refuseWeakPassword(input.newPassword, user, 'newPassword');
 	await db.update(users).set({ passwordHash: await hashPassword(input.newPassword) }).where(eq(users.id, user.id));
 	await spendLinks(db, { kind: 'reset_password', userId: user.id }, now);
 	await db.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, input.keepSessionId)));

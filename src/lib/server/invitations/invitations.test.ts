@@ -136,6 +136,14 @@ describe('the emailed link', () => {
 		const visitor = app.client();
 		expect(await app.countRoundTrips(() => visitor.invitations.preview.query({ tenant, token }))).toEqual({ control: 1, tenant: 1 });
 	});
+
+	it("asks the coachee to press the button the email named", async () => {
+		await addCoachee('new.coachee@example.com');
+		const email = app.mailer.list().find((sent) => sent.to === 'new.coachee@example.com')!;
+		expect(email.text).toContain('Activate your account: http');
+		const preview = await app.client().invitations.preview.query({ tenant, token: tokenOf(inviteLink('new.coachee@example.com')) });
+		expect(preview).toMatchObject({ acceptLabel: 'Activate your account' });
+	});
 });
 
 describe('the invitation limit', () => {

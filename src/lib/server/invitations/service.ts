@@ -24,6 +24,7 @@ import type { TenantDirectory } from '../tenancy/directory';
 import { upsertMembership } from '../tenancy/service';
 import { badRequest, conflict, constraintViolation, domainErrorIn, fieldError, forbidden, notFound } from '../errors';
 import { roleLabels } from '../../permissions';
+import { acceptInvitationLabel } from '../../invitations/labels';
 import { onCoacheeActivated } from '../coachees/service';
 
 type Invitation = typeof invitations.$inferSelect;
@@ -90,6 +91,7 @@ export async function previewInvitation(platform: Platform, tenantBySlug: Tenant
 		firstName: person.firstName,
 		lastName: person.lastName,
 		roleLabel: person.roles.map((role) => roleLabels[role]).join(' and '),
+		acceptLabel: acceptInvitationLabel(person.roles),
 		accountExists: invitation.accountExists || signedInAsInvitee,
 		signedInAsInvitee
 	};

@@ -1,6 +1,7 @@
 /** Every email Tandem sends: plain text and HTML from the same words, one layout. */
 import { toSingleLine } from '../../validation';
 import type { OutgoingEmail } from '../platform/ports';
+import { acceptInvitationLabels } from '../../invitations/labels';
 
 export interface EmailContent {
 	subject: string;
@@ -52,15 +53,15 @@ export const emails = {
 		subject: `${coachName} invited you to your coaching portal`,
 		paragraphs: [
 			`${coachName} from ${tenantName} invited you to your coaching portal on Tandem.`,
-			'Activate your account to see your coach, your goals, actions, files and sessions in one place.'
+			'Activate your account to reach your coach and everything you work on together, in one place.'
 		],
-		action: { label: 'Activate your account', url },
+		action: { label: acceptInvitationLabels.coachee, url },
 		footnote: 'This invitation expires in 7 days. If it has expired, ask your coach to send a new one.'
 	}),
 	memberInvitation: (inviter: string, tenantName: string, roleLabel: string, url: string): EmailContent => ({
 		subject: `${inviter} invited you to ${tenantName} on Tandem`,
 		paragraphs: [`${inviter} invited you to join ${tenantName} on Tandem as ${roleLabel}.`, 'Accept the invitation to set up your account.'],
-		action: { label: 'Accept invitation', url },
+		action: { label: acceptInvitationLabels.member, url },
 		footnote: 'This invitation expires in 7 days.'
 	})
 };

@@ -30,7 +30,8 @@ describe('Settings > Members', () => {
 		expect(link).toMatch(/^http:\/\/localhost:5173\/invite\/northwind\//);
 
 		const preview = await app.client().invitations.preview.query({ tenant, token: tokenOf(link) });
-		expect(preview).toMatchObject({ tenantName: 'Northwind', email: 'cole@example.com', roleLabel: 'Coach', accountExists: false });
+		expect(preview).toMatchObject({ tenantName: 'Northwind', email: 'cole@example.com', roleLabel: 'Coach', accountExists: false, acceptLabel: 'Accept invitation' });
+		expect(email.text).toContain('Accept invitation: http');
 
 		const { browser, result } = await acceptAs(link);
 		expect(result.redirectTo).toBe('/t/northwind');
