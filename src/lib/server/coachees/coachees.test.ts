@@ -265,7 +265,7 @@ describe('notifications', () => {
 	it('offers each person only the alerts that can reach them', async () => {
 		const coachee = await activate('jo@example.com');
 		expect((await coach.notifications.preferences.query({ tenant })).map((p) => p.kind)).toEqual(['coachee_activated', 'coachee_assigned']);
-		expect(await coachee.notifications.preferences.query({ tenant })).toEqual([]);
+		expect((await coachee.notifications.preferences.query({ tenant })).map((p) => p.kind)).toEqual(['coach_assigned']);
 	});
 
 	it('with email turned off, only the in-app notification arrives', async () => {

@@ -24,6 +24,7 @@ import type { TenantDirectory } from '../tenancy/directory';
 import { upsertMembership } from '../tenancy/service';
 import { badRequest, conflict, constraintViolation, domainErrorIn, fieldError, forbidden, notFound } from '../errors';
 import { roleLabels } from '../../permissions';
+import { onMemberJoined } from '../members/joined';
 import { acceptInvitationLabel } from '../../invitations/labels';
 import { onCoacheeActivated } from '../coachees/service';
 
@@ -107,14 +108,15 @@ interface AcceptInput {
 
 export async function acceptInvitation(platform: Platform, tenantBySlug: TenantDirectory, input: AcceptInput, user: SessionUser | null) {
 	const { tenant, db, invitation, person } = await openInvitation(platform, tenantBySlug, input, user);
-	const place = { tenant, db };
+	const place = { platform, tenant, db };
 	if (claimedBy(invitation, user)) return finishAcceptance(platform, place, person.id, user!.id, user);
 	// openInvitation checked that the person's address is still the one the link was sent to.
 	const account = await inviteeAccount(platform, person.email, input, user);
 	if (await claimInvitation(db, invitation, person.email, account.id, input, platform.clock.now())) {
 		const accepted = await finishAcceptance(platform, place, person.id, account.id, user);
 		// Only the request that claimed the link announces the activation (no double notice on a double click).
-		if (accepted.person.roles.includes('coachee')) await onCoacheeActivated({ platform, db, tenant }, accepted.person);
+		if (accepted.person.roles.includes('coachee')) await onCoacheeActivated(place, accepted.person);
+		else await onMemberJoined(place, accepted.person);
 		return accepted;
 	}
 	const latest = await db.query.invitations.findFirst({ where: eq(invitations.id, invitation.id) });

@@ -40,6 +40,18 @@ describe('Settings > Members', () => {
 		expect(cole?.status).toBe('active');
 	});
 
+	it('tells the admins when an invited member joins, once, and offers them that alert', async () => {
+		await admin.members.invite.mutate({ ...coachInvite, email: 'quinn@example.com', firstName: 'Quinn', role: 'spectator' });
+		const { browser } = await acceptAs(invitationLink('quinn@example.com'));
+		const [joined] = (await admin.notifications.list.query({ tenant })).items;
+		expect(joined).toMatchObject({ title: 'Cole Coach joined Northwind', body: 'Cole Coach accepted the invitation to join as Authorized user.' });
+		expect(app.mailer.list().filter((sent) => sent.to === 'ada@northwind.example' && sent.subject === 'Cole Coach joined Northwind')).toHaveLength(1);
+		expect((await admin.notifications.preferences.query({ tenant })).map((p) => p.kind)).toContain('member_joined');
+		// An authorized user has no alerts to choose, and is not told of their own arrival.
+		expect(await browser.notifications.preferences.query({ tenant })).toEqual([]);
+		expect((await browser.notifications.list.query({ tenant })).items).toEqual([]);
+	});
+
 	it('links an existing Tandem user only once they are signed in as that email', async () => {
 		const existing = app.client();
 		await existing.auth.signUpCoach.mutate({ firstName: 'Cole', lastName: 'Coach', email: 'cole@example.com', password: strongPassword });
