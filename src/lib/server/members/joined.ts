@@ -1,9 +1,9 @@
 /** When a coach, admin or authorized user accepts their invitation, the workspace's admins hear of it. */
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { fullName } from '../auth/service';
-import { people, type Person } from '../db/tenant/schema';
+import { people } from '../db/tenant/schema';
 import { notify } from '../notifications/service';
-import type { TenantScope } from '../tenancy/scope';
+import type { Person, TenantScope } from '../tenancy/scope';
 import { rolesLabel } from '../../permissions';
 
 export async function onMemberJoined(scope: Pick<TenantScope, 'platform' | 'db' | 'tenant'>, person: Person) {
