@@ -27,10 +27,16 @@ export const permissions = {
 	'coachees.assignCoach': ['admin'],
 	'coaches.list': ['admin'],
 	'groups.manage': ['admin'],
-	'members.manage': ['admin']
+	'members.manage': ['admin'],
+	/** Settings > Workspace: its name and reply-to address. */
+	'workspace.manage': ['admin']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
+
+/** What only organisations have: an independent coach's workspace has no other members to
+ * invite or group (its owner is its only admin and coach), so these answer "not found" there. */
+export const organisationOnly: readonly Permission[] = ['groups.manage', 'members.manage'];
 
 export const can = (held: readonly Role[], permission: Permission) =>
 	(permissions[permission] as readonly Role[]).some((role) => held.includes(role));

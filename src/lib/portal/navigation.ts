@@ -1,9 +1,22 @@
-/** What each role sees in the portal's left navigation. */
-import type { NavItem } from '$lib/components';
+/** What each role sees in the portal's left navigation, and the Settings area's sub-navigation. */
+import type { NavItem, TabItem } from '$lib/components';
 import type { Role } from '$lib/permissions';
+import type { TenantKind } from '$lib/tenancy/schema';
 
+/** Screens only organisations have (see `organisationOnly` in permissions.ts): an independent
+ * coach's workspace neither lists them nor opens them. */
+const organisationScreens = ['coaches', 'groups', 'settings/members'];
 
-export function portalNav(slug: string, roles: Role[]): NavItem[] {
+/** True for a route (SvelteKit's `route.id`) that a workspace of this kind does not have. */
+export function isMissingIn(kind: TenantKind, routeId: string | null): boolean {
+	if (kind !== 'solo' || !routeId) return false;
+	return organisationScreens.some((screen) => {
+		const prefix = `/t/[tenant]/${screen}`;
+		return routeId === prefix || routeId.startsWith(`${prefix}/`);
+	});
+}
+
+export function portalNav(slug: string, roles: Role[], kind: TenantKind): NavItem[] {
 	const base = `/t/${slug}`;
 	const is = (role: Role) => roles.includes(role);
 	const items: NavItem[] = [{ label: 'Home', href: base, icon: 'home' }];
@@ -12,7 +25,7 @@ export function portalNav(slug: string, roles: Role[]): NavItem[] {
 		items.push({ label: 'Engagements', href: `${base}/engagements`, icon: 'layers' });
 	}
 	items.push({ label: 'Notifications', href: `${base}/notifications`, icon: 'bell' });
-	if (is('admin')) {
+	if (is('admin') && kind !== 'solo') {
 		items.push(
 			{ label: 'Coaches', href: `${base}/coaches`, icon: 'briefcase' },
 			{ label: 'Groups', href: `${base}/groups`, icon: 'folder' },
@@ -21,4 +34,12 @@ export function portalNav(slug: string, roles: Role[]): NavItem[] {
 	}
 	items.push({ label: 'Settings', href: `${base}/settings`, icon: 'settings' });
 	return items;
+}
+
+/** Settings' sub-navigation for admins (everyone else's settings are their account's). */
+export function settingsTabs(slug: string, kind: TenantKind, currentPath: string): TabItem[] {
+	const base = `/t/${slug}/settings`;
+	const tabs = [{ label: 'Workspace', href: `${base}/workspace` }];
+	if (kind !== 'solo') tabs.push({ label: 'Members', href: `${base}/members` });
+	return tabs.map((tab) => ({ ...tab, active: currentPath === tab.href || currentPath.startsWith(`${tab.href}/`) }));
 }

@@ -4,11 +4,16 @@ import { defineActions, formAction } from '$lib/server/forms';
 import { loadOrFail, serverCaller } from '$lib/server/trpc/server-caller';
 import type { PageServerLoad } from './$types';
 
-/** Account settings live outside any workspace; they list the workspaces to go to. */
+/** Account settings live outside any workspace; they list the workspaces to go to, and those
+ * an admin turned the user's access off in (no query: the request's identity knows both). */
 export const load: PageServerLoad = (event) => {
 	const user = event.locals.user;
 	if (!user) redirect(303, '/signin?redirectTo=/account');
-	return loadOrFail(event, async () => ({ user, tenants: await serverCaller(event).tenancy.mine() }));
+	return loadOrFail(event, async () => {
+		const api = serverCaller(event);
+		const [tenants, turnedOff] = await Promise.all([api.tenancy.mine(), api.tenancy.turnedOff()]);
+		return { user, tenants, turnedOff };
+	});
 };
 
 export const actions = defineActions({

@@ -28,6 +28,13 @@ export const controlMigrations: Migration[] = [
 			"ALTER TABLE `memberships` ADD `person_id` text;",
 			"ALTER TABLE `tenants` ADD `schema_version` text;"
 		]
+	},
+	{
+		"tag": "0002_workspace_reply_to",
+		"statements": [
+			"ALTER TABLE `email_outbox` ADD `reply_to` text;",
+			"ALTER TABLE `tenants` ADD `reply_to` text;"
+		]
 	}
 ];
 

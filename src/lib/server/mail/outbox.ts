@@ -5,7 +5,7 @@
  */
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { openControlDb } from '../db';
-import { emailOutbox } from '../db/control/schema';
+import { emailOutbox, tenants } from '../db/control/schema';
 import type { Platform } from '../platform/ports';
 import { RetryableJobError } from '../jobs/errors';
 import { enqueue } from '../jobs/messages';
@@ -24,11 +24,15 @@ export async function queueEmail(platform: Platform, input: QueueEmailInput): Pr
 	const email = renderEmail(input.to, input.content);
 	const [row] = await db
 		.insert(emailOutbox)
-		.values({ id: crypto.randomUUID(), idempotencyKey: input.idempotencyKey, tenantId: input.tenantId, ...email })
+		.values({ id: crypto.randomUUID(), idempotencyKey: input.idempotencyKey, tenantId: input.tenantId, replyTo: replyToOf(input.tenantId), ...email })
 		.onConflictDoNothing({ target: emailOutbox.idempotencyKey })
 		.returning({ id: emailOutbox.id });
 	if (row) await enqueueSend(platform, { id: row.id, idempotencyKey: input.idempotencyKey, tenantId: input.tenantId });
 }
+
+/** The workspace's reply-to address, read inside the insert (no round trip of its own). */
+const replyToOf = (tenantId: string | undefined) =>
+	tenantId ? sql<string | null>`(select ${tenants.replyTo} from ${tenants} where ${tenants.id} = ${tenantId})` : null;
 
 function enqueueSend(platform: Platform, row: { id: string; idempotencyKey: string; tenantId?: string | null }) {
 	return enqueue(platform, 'email.send', {
@@ -49,7 +53,7 @@ export async function sendOutboxEmail(platform: Platform, outboxId: string): Pro
 		.returning();
 	if (!row) return; // already sent or given up: a repeated delivery does nothing
 	const result = await platform.mailer.send(
-		{ to: row.to, subject: row.subject, text: row.text, html: row.html },
+		{ to: row.to, subject: row.subject, text: row.text, html: row.html, ...(row.replyTo ? { replyTo: row.replyTo } : {}) },
 		row.idempotencyKey
 	);
 	if (result.ok) {

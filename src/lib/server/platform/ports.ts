@@ -42,6 +42,8 @@ export interface OutgoingEmail {
 	subject: string;
 	text: string;
 	html: string;
+	/** Where replies go (a workspace's Settings > Workspace "Reply-to address"); else to the sender. */
+	replyTo?: string;
 }
 
 export type SendResult =

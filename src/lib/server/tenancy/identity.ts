@@ -20,6 +20,7 @@ export interface WorkspaceTenant {
 	dbUrl: string | null;
 	dbAuthToken: string | null;
 	schemaVersion: string | null;
+	replyTo: string | null;
 }
 
 /** One membership with its tenant, as the control plane mirrors it (the tenant database
@@ -52,7 +53,8 @@ export async function resolveIdentity(db: ControlDb, token: string, now: Date): 
 				status: tenants.status,
 				dbUrl: tenants.dbUrl,
 				dbAuthToken: tenants.dbAuthToken,
-				schemaVersion: tenants.schemaVersion
+				schemaVersion: tenants.schemaVersion,
+				replyTo: tenants.replyTo
 			}
 		})
 		.from(sessions)
@@ -74,6 +76,15 @@ export function enterableWorkspaces(workspaces: Workspace[]): Workspace[] {
 	return workspaces
 		.filter((w) => w.status === 'active' && w.tenant.status === 'active')
 		.sort((a, b) => a.tenant.name.localeCompare(b.tenant.name) || a.tenant.slug.localeCompare(b.tenant.slug));
+}
+
+/** Workspaces an admin turned the user's access off in: the user is told so, by name, instead
+ * of finding them gone. */
+export function turnedOffWorkspaces(workspaces: Workspace[]): Array<{ slug: string; name: string }> {
+	return workspaces
+		.filter((w) => w.status === 'deactivated' && w.tenant.status === 'active')
+		.map((w) => ({ slug: w.tenant.slug, name: w.tenant.name }))
+		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export interface TenantSummary {

@@ -1,8 +1,15 @@
 import { router } from '../trpc/init';
-import { authedProcedure, tenantProcedure } from '../trpc/procedures';
+import { authedProcedure, permitted, tenantProcedure } from '../trpc/procedures';
 import { unreadCount } from '../notifications/service';
-import { enterableWorkspaces, summaryOf } from './identity';
+import { workspaceSettingsInput } from '../../tenancy/schema';
+import { enterableWorkspaces, summaryOf, turnedOffWorkspaces, type Workspace } from './identity';
 import type { TenantScope } from './scope';
+import { updateWorkspaceSettings, workspaceSettings } from './settings';
+
+const adminProcedure = permitted('workspace.manage');
+
+const replyToOf = (workspaces: Workspace[], scope: TenantScope) =>
+	workspaces.find((w) => w.tenant.id === scope.tenant.id)?.tenant.replyTo ?? null;
 
 async function whoIsHere(scope: TenantScope) {
 	const me = await scope.me();
@@ -17,6 +24,9 @@ export const tenancyRouter = router({
 	/** The workspaces the signed-in user can switch between. */
 	mine: authedProcedure.query(({ ctx }) => enterableWorkspaces(ctx.workspaces).map(summaryOf)),
 
+	/** The workspaces where an admin turned the user's access off, to tell them why they are gone. */
+	turnedOff: authedProcedure.query(({ ctx }) => turnedOffWorkspaces(ctx.workspaces)),
+
 	/** The current workspace and who the user is in it: drives the portal's navigation. */
 	current: tenantProcedure.query(({ ctx }) => whoIsHere(ctx)),
 
@@ -25,5 +35,10 @@ export const tenancyRouter = router({
 	shell: tenantProcedure.query(async ({ ctx }) => {
 		const unread = await unreadCount(ctx);
 		return { current: await whoIsHere(ctx), tenants: enterableWorkspaces(ctx.workspaces).map(summaryOf), unreadCount: unread };
-	})
+	}),
+
+	/** Settings > Workspace (admins). */
+	settings: adminProcedure.query(({ ctx }) => workspaceSettings(ctx, replyToOf(ctx.workspaces, ctx))),
+
+	updateSettings: adminProcedure.input(workspaceSettingsInput).mutation(({ ctx, input }) => updateWorkspaceSettings(ctx, input))
 });

@@ -18,6 +18,7 @@ import type { people } from '../db/tenant/schema';
 import { forbidden } from '../errors';
 import type { Platform } from '../platform/ports';
 import type { Workspace } from './identity';
+import { turnedOffMessage } from '../../tenancy/labels';
 
 export type Person = typeof people.$inferSelect;
 
@@ -51,9 +52,12 @@ export async function openTenantScope(
 	repair: MembershipRepair
 ): Promise<TenantScope> {
 	const { tenant } = workspace;
-	if (workspace.status !== 'active' || tenant.status !== 'active') throw forbidden(noAccessMessage(tenant.slug));
+	if (tenant.status !== 'active') throw forbidden(noAccessMessage(tenant.slug));
+	// They were let in before: say what happened, not that the workspace is unknown to them.
+	if (workspace.status !== 'active') throw forbidden(turnedOffMessage(tenant.name));
 	const guard = new PersonGuard(await openTenantClient(platform, tenant), userId, workspace, async (person) => {
 		await repair(person);
+		if (person?.status === 'deactivated') throw forbidden(turnedOffMessage(tenant.name));
 		throw forbidden(`Your access to ${tenant.name} changed a moment ago. Reload the page; if you still cannot enter, ask one of its admins.`);
 	});
 	const personId = workspace.personId ?? (await learnPersonId(guard, repair));

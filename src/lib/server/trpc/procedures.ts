@@ -6,12 +6,13 @@
  * (scope.ts). The isolation test walks every procedure that takes a `tenant`.
  */
 import { z } from 'zod';
-import { forbidden, unauthorized } from '../errors';
+import { forbidden, notFound, unauthorized } from '../errors';
 import { noAccessMessage, openTenantScope, type TenantScope } from '../tenancy/scope';
 import { mirrorPerson } from '../tenancy/service';
 import type { Context } from './context';
 import { baseProcedure } from './init';
-import { can, whoCan, type Permission } from '../../permissions';
+import { can, organisationOnly, whoCan, type Permission } from '../../permissions';
+import { notInSoloWorkspace } from '../../tenancy/labels';
 
 export const publicProcedure = baseProcedure;
 
@@ -45,6 +46,7 @@ export const tenantProcedure = authedProcedure.input(tenantInput).use(async ({ c
 export function permitted(permission: Permission) {
 	return tenantProcedure.use(({ ctx, next }) => {
 		if (!can(ctx.roles, permission)) throw forbidden(`Only ${whoCan(permission)} of ${ctx.tenant.name} can do this.`);
+		if (ctx.tenant.kind === 'solo' && organisationOnly.includes(permission)) throw notFound(notInSoloWorkspace);
 		return next();
 	});
 }

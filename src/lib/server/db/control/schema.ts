@@ -56,8 +56,9 @@ export const authTokens = sqliteTable(
 	(t) => [index('auth_tokens_user_idx').on(t.userId, t.kind)]
 );
 
-export const tenantKinds = ['solo', 'firm', 'enterprise'] as const;
-export type TenantKind = (typeof tenantKinds)[number];
+// Relative, not $lib: drizzle-kit loads this file without SvelteKit's aliases.
+import { tenantKinds } from '../../../tenancy/schema';
+export { tenantKinds, type TenantKind } from '../../../tenancy/schema';
 
 export const tenants = sqliteTable(
 	'tenants',
@@ -75,6 +76,8 @@ export const tenants = sqliteTable(
 		schemaVersion: text('schema_version'),
 		/** Earliest moment the cron sweep has work in this tenant; null = nothing due. */
 		nextDueAt: integer('next_due_at', { mode: 'timestamp_ms' }),
+		/** Settings > Workspace: where replies to the emails Tandem sends for this workspace go. */
+		replyTo: text('reply_to'),
 		createdAt: createdAt()
 	},
 	(t) => [uniqueIndex('tenants_slug_unique').on(t.slug), index('tenants_next_due_idx').on(t.nextDueAt)]
@@ -123,6 +126,9 @@ export const emailOutbox = sqliteTable(
 		subject: text('subject').notNull(),
 		text: text('text').notNull(),
 		html: text('html').notNull(),
+		/** The workspace's reply-to address when the email was written (kept, so a retry
+		 * sends the same payload under the same idempotency key). */
+		replyTo: text('reply_to'),
 		status: text('status', { enum: ['pending', 'sent', 'failed'] })
 			.notNull()
 			.default('pending'),

@@ -5,6 +5,7 @@
  * - Idempotency-Key: same key + same body -> same response, nothing sent again; same key +
  *   different body -> 409 invalid_idempotent_request
  *                                          https://resend.com/docs/dashboard/emails/idempotency-keys
+ * - reply_to: string or array of addresses, optional
  * - errors { statusCode, name, message }   https://resend.com/docs/api-reference/errors
  * - 429 with retry-after                  https://resend.com/changelog/api-rate-limit
  */
@@ -70,7 +71,10 @@ function fakeResend(override?: Override) {
 		}
 
 		const validate = (email: Record<string, unknown>) =>
-			typeof email.from === 'string' && email.to && typeof email.subject === 'string';
+			typeof email.from === 'string' &&
+			email.to &&
+			typeof email.subject === 'string' &&
+			(email.reply_to === undefined || typeof email.reply_to === 'string' || Array.isArray(email.reply_to));
 
 		let response: unknown;
 		if (req.method === 'POST' && input === 'https://api.resend.com/emails') {
@@ -129,6 +133,12 @@ describe('ResendMailer.send', () => {
 			html: email.html,
 			text: email.text
 		});
+	});
+
+	it("sends the workspace's reply-to address as Resend's reply_to", async () => {
+		const fake = fakeResend();
+		expect(await mailer(fake).send({ ...email, replyTo: 'office@acme.example' }, 'outbox/43')).toMatchObject({ ok: true });
+		expect(fake.delivered).toEqual([expect.objectContaining({ reply_to: 'office@acme.example', to: ['coachee@example.com'] })]);
 	});
 
 	it('sends once when the same key is used twice (Resend replays the first response)', async () => {

@@ -4,7 +4,7 @@
  *
  * Shapes, from Resend's documentation:
  * - POST https://api.resend.com/emails, `Authorization: Bearer re_...`, JSON body
- *   { from, to, subject, html, text } -> 200 { id }.
+ *   { from, to, subject, html, text, reply_to? } -> 200 { id }.
  *   https://resend.com/docs/api-reference/emails/send-email
  * - POST https://api.resend.com/emails/batch, body: array of up to 100 such emails
  *   -> 200 { data: [{ id }, ...] } in request order. Strict validation (the default) sends
@@ -112,7 +112,8 @@ export class ResendMailer implements Mailer {
 			to: [email.to],
 			subject: email.subject,
 			html: email.html,
-			text: email.text
+			text: email.text,
+			...(email.replyTo ? { reply_to: email.replyTo } : {})
 		};
 	}
 

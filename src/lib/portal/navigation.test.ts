@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { isMissingIn, portalNav, settingsTabs } from './navigation';
+
+const labels = (items: { label: string }[]) => items.map((item) => item.label);
+
+describe("an independent coach's navigation", () => {
+	it('has no Coaches, Groups or Members, which a firm admin keeps', () => {
+		expect(labels(portalNav('sam', ['admin', 'coach'], 'solo'))).toEqual(['Home', 'Coachees', 'Engagements', 'Notifications', 'Settings']);
+		expect(labels(portalNav('acme', ['admin'], 'firm'))).toEqual(expect.arrayContaining(['Coaches', 'Groups', 'Members']));
+		expect(labels(settingsTabs('sam', 'solo', '/t/sam/settings/workspace'))).toEqual(['Workspace']);
+		expect(settingsTabs('acme', 'firm', '/t/acme/settings/members/invite')).toEqual([
+			{ label: 'Workspace', href: '/t/acme/settings/workspace', active: false },
+			{ label: 'Members', href: '/t/acme/settings/members', active: true }
+		]);
+	});
+
+	it('treats those screens, and only those, as missing in a solo workspace', () => {
+		for (const route of ['/t/[tenant]/coaches', '/t/[tenant]/groups/new', '/t/[tenant]/groups/[groupId]/edit', '/t/[tenant]/settings/members/invite']) {
+			expect(isMissingIn('solo', route), route).toBe(true);
+			expect(isMissingIn('firm', route), route).toBe(false);
+		}
+		for (const route of ['/t/[tenant]/coachees', '/t/[tenant]/coachees/new', '/t/[tenant]/settings/workspace', '/t/[tenant]']) {
+			expect(isMissingIn('solo', route), route).toBe(false);
+		}
+	});
+});
