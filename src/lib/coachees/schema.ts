@@ -17,6 +17,10 @@ export type CoacheeSort = (typeof coacheeSorts)[number];
 export const editableStatuses = ['not_invited', 'invited'] as const satisfies readonly PersonStatus[];
 export const isEditable = (status: PersonStatus) => (editableStatuses as readonly PersonStatus[]).includes(status);
 
+/** A coach can be given coachees unless deactivated: a firm assigns coachees to coaches it
+ * has invited, who see them once they accept. */
+export const isAssignableCoach = (status: PersonStatus) => status !== 'deactivated';
+
 /** Send Invitation while never invited, Resend Invitation while invited; nothing otherwise. */
 export function invitationLabel(status: PersonStatus): 'Send Invitation' | 'Resend Invitation' | null {
 	if (status === 'not_invited') return 'Send Invitation';
@@ -26,9 +30,16 @@ export function invitationLabel(status: PersonStatus): 'Send Invitation' | 'Rese
 
 const id = z.string().min(1).max(64);
 
+/** The coach filter's two groups beside a coach's id: coachees with no coach, and coachees
+ * whose coach is deactivated (to find and reassign them). */
+export const coachFilterGroups = ['none', 'deactivated'] as const;
+export type CoachFilterGroup = (typeof coachFilterGroups)[number];
+export const isCoachFilterGroup = (value: string): value is CoachFilterGroup => (coachFilterGroups as readonly string[]).includes(value);
+
 export const coacheeListInput = z.object({
 	search: z.string().trim().max(200).optional(),
 	status: z.enum(personStatuses).optional(),
+	/** A coach's id, or one of `coachFilterGroups`. */
 	coachId: id.optional(),
 	sort: z.enum(coacheeSorts).default('name'),
 	dir: z.enum(['asc', 'desc']).default('asc'),

@@ -177,7 +177,7 @@ describe('who sees which coachees', () => {
 	it('refuses to assign to someone who is not a coach', async () => {
 		const [adminPerson] = await admin.members.list.query({ tenant });
 		const refused = await failure(admin.coachees.assignCoach.mutate({ tenant, coacheeIds: [olgasCoachee], coachId: adminPerson!.id }));
-		expect(refused.fieldErrors?.coachId?.[0]).toMatch(/active coach/);
+		expect(refused.fieldErrors?.coachId?.[0]).toMatch(/Choose a coach of this workspace/);
 	});
 
 	it('refuses to give a coach someone who is not a coachee, and changes nothing', async () => {
@@ -235,10 +235,10 @@ describe('notifications', () => {
 		await admin.coachees.create.mutate({ ...newCoachee('kim@example.com', true), coachId });
 		await activate('kim@example.com');
 		const { items } = await coach.notifications.list.query({ tenant });
-		expect(items).toHaveLength(2);
+		expect(items.map((item) => item.title)).toEqual(['Jo Coachee activated their account', 'Jo Coachee is now your coachee', 'Jo Coachee activated their account']);
 		expect(await failure(otherCoach.notifications.markRead.mutate({ tenant, notificationId: items[0]!.id }))).toMatchObject({ code: 'NOT_FOUND' });
 		await coach.notifications.markRead.mutate({ tenant, notificationId: items[0]!.id });
-		expect(await coach.notifications.unreadCount.query({ tenant })).toBe(1);
+		expect(await coach.notifications.unreadCount.query({ tenant })).toBe(2);
 		await coach.notifications.markAllRead.mutate({ tenant });
 		expect(await coach.notifications.unreadCount.query({ tenant })).toBe(0);
 	});
@@ -277,3 +277,73 @@ describe('notifications', () => {
 	});
 });
 
+
+describe('coach assignment rules', () => {
+	it('tells the coach when an admin adds a coachee already assigned to them, as Assign coach does; not an admin assigning themself', async () => {
+		const { id } = await admin.coachees.create.mutate({ ...newCoachee('kim@example.com'), firstName: 'Kim', coachId });
+		const [notice] = (await coach.notifications.list.query({ tenant })).items;
+		expect(notice).toMatchObject({ title: 'Kim Coachee is now your coachee', href: `/t/acme/coachees/${id}` });
+		expect(notice!.body).toBe('Ada Admin assigned Kim Coachee to you in Acme.');
+		expect(app.mailer.list().some((m) => m.to === 'cole@acme.example' && m.subject === 'Kim Coachee is now your coachee')).toBe(true);
+
+		await coach.coachees.create.mutate(newCoachee('own@example.com'));
+		expect((await coach.notifications.list.query({ tenant })).items).toHaveLength(1);
+
+		const solo = app.client();
+		await solo.auth.signUpCoach.mutate({ firstName: 'Sam', lastName: 'Solo', email: 'sam@solo.example', password: strongPassword });
+		const [workspace] = await solo.tenancy.mine.query();
+		const me = await solo.tenancy.current.query({ tenant: workspace!.slug });
+		await solo.coachees.create.mutate({ ...newCoachee('mine@example.com'), tenant: workspace!.slug, coachId: me.person.id });
+		expect(await solo.notifications.unreadCount.query({ tenant: workspace!.slug })).toBe(0);
+	});
+
+	it('lets an admin assign coachees to an invited coach, who sees them once they accept; never to a deactivated one', async () => {
+		const { id: danaId } = await admin.members.invite.mutate({ tenant, email: 'dana@acme.example', firstName: 'Dana', lastName: 'Lee', role: 'coach' });
+		const { id: kimId } = await admin.coachees.create.mutate({ ...newCoachee('kim@example.com'), coachId: danaId });
+		expect((await admin.coachees.get.query({ tenant, coacheeId: kimId })).coach).toMatchObject({ name: 'Dana Lee', status: 'invited' });
+		const dana = app.client();
+		await dana.invitations.accept.mutate({ tenant, token: tokenOf(activationLink('dana@acme.example')), firstName: 'Dana', lastName: 'Lee', password: strongPassword });
+		expect((await dana.coachees.list.query({ tenant })).rows.map((r) => r.id)).toEqual([kimId]);
+
+		await admin.members.deactivate.mutate({ tenant, personId: coachId });
+		const toDeactivated = await failure(admin.coachees.assignCoach.mutate({ tenant, coacheeIds: [kimId], coachId }));
+		expect(toDeactivated.fieldErrors?.coachId?.[0]).toBe('Cole Staff is deactivated and cannot take coachees. Choose another coach.');
+		const newForDeactivated = await failure(admin.coachees.create.mutate({ ...newCoachee('lee@example.com'), coachId }));
+		expect(newForDeactivated.fieldErrors?.coachId?.[0]).toMatch(/deactivated/);
+		expect((await admin.coachees.list.query({ tenant, coachId })).total).toBe(0);
+	});
+
+	it('marks a deactivated coach on their coachees and lets the admin filter for them', async () => {
+		const { id: kept } = await admin.coachees.create.mutate({ ...newCoachee('kim@example.com'), coachId });
+		const { id: unassigned } = await admin.coachees.create.mutate(newCoachee('una@example.com'));
+		await admin.members.deactivate.mutate({ tenant, personId: coachId });
+		const { rows } = await admin.coachees.list.query({ tenant, coachId: 'deactivated' });
+		expect(rows.map((r) => [r.id, r.coach])).toEqual([[kept, { id: coachId, name: 'Cole Staff', status: 'deactivated' }]]);
+		expect((await admin.coachees.get.query({ tenant, coacheeId: kept })).coach?.status).toBe('deactivated');
+		expect((await admin.coachees.list.query({ tenant, coachId: 'none' })).rows.map((r) => r.id)).toEqual([unassigned]);
+	});
+});
+
+describe('searching the coachee list', () => {
+	beforeEach(async () => {
+		for (const [firstName, lastName, email] of [['Tomás', 'Ruiz', 'tomas@example.com'], ['Tomas', 'Berg', 'tomas.berg@example.com'], ['Ana', 'Ruiz', 'ana@example.com']]) {
+			await admin.coachees.create.mutate({ tenant, firstName: firstName!, lastName: lastName!, email: email!, sendInvitation: false });
+		}
+	});
+	const found = async (search: string) => (await admin.coachees.list.query({ tenant, search })).rows.map((r) => r.name);
+
+	it('matches the full name in either order, and the email (“tomas” finds Tomás by his address)', async () => {
+		expect(await found('tomas ruiz')).toEqual(['Tomás Ruiz']);
+		expect(await found('Ruiz  Tomas')).toEqual(['Tomás Ruiz']);
+		expect(await found('tomás ruiz')).toEqual(['Tomás Ruiz']);
+		expect(await found('tomas')).toEqual(['Tomas Berg', 'Tomás Ruiz']);
+		expect(await found('tomas.berg@')).toEqual(['Tomas Berg']);
+		expect(await found('ruiz ana@')).toEqual(['Ana Ruiz']);
+		expect(await found('tomas ruiz berg')).toEqual([]);
+	});
+
+	it('answers a search in one tenant round trip', async () => {
+		const counts = await app.countRoundTrips(() => admin.coachees.list.query({ tenant, search: 'tomas ruiz', coachId: 'deactivated' }));
+		expect(counts.tenant).toBe(1);
+	});
+});

@@ -2,12 +2,20 @@
  * The Coachees section: the roster (admins see every coachee, coaches their own), adding
  * coachees, invitations, editing while not active, and assignment to coaches.
  */
-import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { fullName } from '../auth/service';
 import { activityQueries, activityStatements, recordActivity, shapeActivity } from '../activity/service';
 import { coacheeGroupMembers, coacheeGroups, people } from '../db/tenant/schema';
-import { editableStatuses, isEditable, type AssignCoach, type CoacheeFields, type CoacheeListInput, type NewCoachee } from '../../coachees/schema';
+import {
+	editableStatuses,
+	isAssignableCoach,
+	isEditable,
+	type AssignCoach,
+	type CoacheeFields,
+	type CoacheeListInput,
+	type NewCoachee
+} from '../../coachees/schema';
 import { limitInvitations, revokeOpenInvitations, sendInvitation } from '../invitations/sending';
 import { notify } from '../notifications/service';
 import { coacheeReach } from '../../permissions';
@@ -29,19 +37,34 @@ function visibleCoachees(scope: TenantScope): SQL {
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** Every word typed must appear in the name or the email, in any order: "tomas ruiz", "ruiz
+ * tomas", "ruiz@". A contains-match cannot use an index whatever its shape; the list's own
+ * filter (coachees, or a coach's coachees) is indexed and keeps the scan to those rows. */
+function searchCondition(search: string | undefined): SQL | undefined {
+	const words = (search ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+	if (!words.length) return undefined;
+	const text = sql`lower(${people.firstName} || ' ' || ${people.lastName} || ' ' || ${people.email})`;
+	return and(...words.map((word) => sql`${text} like ${`%${escapeLike(word)}%`} escape '\\'`));
+}
+
+const formerCoach = alias(people, 'former_coach');
+
+/** The coach filter: one coach's coachees, those with no coach, or those whose coach is deactivated. */
+function coachCondition(scope: TenantScope, coachId: string | undefined): SQL | undefined {
+	if (!coachId) return undefined;
+	if (coachId === 'none') return isNull(people.coachId);
+	if (coachId === 'deactivated') {
+		return inArray(people.coachId, scope.db.select({ id: formerCoach.id }).from(formerCoach).where(eq(formerCoach.status, 'deactivated')));
+	}
+	return eq(people.coachId, coachId);
+}
+
 export async function listCoachees(scope: TenantScope, query: CoacheeListInput) {
-	const term = query.search?.trim().toLowerCase();
-	const pattern = term ? `%${escapeLike(term)}%` : null;
 	const where = and(
 		visibleCoachees(scope),
 		query.status ? eq(people.status, query.status) : undefined,
-		query.coachId ? eq(people.coachId, query.coachId) : undefined,
-		pattern
-			? or(
-					sql`lower(${people.firstName} || ' ' || ${people.lastName}) like ${pattern} escape '\\'`,
-					like(people.email, pattern)
-				)
-			: undefined
+		coachCondition(scope, query.coachId),
+		searchCondition(query.search)
 	);
 	const direction = query.dir === 'asc' ? asc : desc;
 	const order: SQL[] = {
@@ -64,6 +87,7 @@ export async function listCoachees(scope: TenantScope, query: CoacheeListInput) 
 				coachId: people.coachId,
 				coachFirstName: coach.firstName,
 				coachLastName: coach.lastName,
+				coachStatus: coach.status,
 				lastActivityAt: people.lastActivityAt,
 				createdAt: people.createdAt
 			})
@@ -81,7 +105,9 @@ export async function listCoachees(scope: TenantScope, query: CoacheeListInput) 
 			name: fullName(row),
 			email: row.email,
 			status: row.status,
-			coach: row.coachId ? { id: row.coachId, name: fullName({ firstName: row.coachFirstName ?? '', lastName: row.coachLastName ?? '' }) } : null,
+			coach: row.coachId
+				? { id: row.coachId, name: fullName({ firstName: row.coachFirstName ?? '', lastName: row.coachLastName ?? '' }), status: row.coachStatus ?? 'active' }
+				: null,
 			lastActivityAt: (row.lastActivityAt ?? row.createdAt).toISOString()
 		})),
 		total: counted?.total ?? 0,
@@ -114,7 +140,7 @@ export async function coacheeProfile(scope: TenantScope, coachee: VisibleCoachee
 	const [rows, [assigned], groups, ...activity] = await scope.db.batch([
 		coachee.query,
 		scope.db
-			.select({ id: coach.id, firstName: coach.firstName, lastName: coach.lastName, email: coach.email })
+			.select({ id: coach.id, firstName: coach.firstName, lastName: coach.lastName, email: coach.email, status: coach.status })
 			.from(people)
 			.innerJoin(coach, eq(coach.id, people.coachId))
 			.where(eq(people.id, coachee.id)),
@@ -137,7 +163,7 @@ export async function coacheeProfile(scope: TenantScope, coachee: VisibleCoachee
 		invitedAt: person.invitedAt?.toISOString() ?? null,
 		activatedAt: person.activatedAt?.toISOString() ?? null,
 		createdAt: person.createdAt.toISOString(),
-		coach: assigned ? { id: assigned.id, name: fullName(assigned), email: assigned.email } : null,
+		coach: assigned ? { id: assigned.id, name: fullName(assigned), email: assigned.email, status: assigned.status } : null,
 		groups,
 		activity: shapeActivity(activity)
 	};
@@ -152,11 +178,11 @@ async function ensureEmailFree(scope: TenantScope, email: string, exceptId?: str
 	if (existing && existing.id !== exceptId) throw emailTaken(scope, email);
 }
 
-async function activeCoach(scope: TenantScope, coachId: string): Promise<Person> {
+/** A coach of this workspace who can take coachees (any but a deactivated one). */
+export async function assignableCoach(scope: TenantScope, coachId: string, field = 'coachId'): Promise<Person> {
 	const person = await scope.db.query.people.findFirst({ where: eq(people.id, coachId) });
-	if (!person || !person.roles.includes('coach') || person.status !== 'active') {
-		throw fieldError('coachId', 'Choose an active coach of this workspace.');
-	}
+	if (!person || !person.roles.includes('coach')) throw fieldError(field, 'Choose a coach of this workspace.');
+	if (!isAssignableCoach(person.status)) throw fieldError(field, `${fullName(person)} is deactivated and cannot take coachees. Choose another coach.`);
 	return person;
 }
 
@@ -164,7 +190,8 @@ export async function createCoachee(scope: TenantScope, input: NewCoachee) {
 	if (!hasRole(scope, 'admin') && !hasRole(scope, 'coach')) throw forbidden('Only admins and coaches can add coachees.');
 	await ensureEmailFree(scope, input.email);
 	// A coach's new coachee is theirs; an admin picks the coach (or none yet).
-	const coachId = hasRole(scope, 'admin') ? (input.coachId ? (await activeCoach(scope, input.coachId)).id : null) : scope.personId;
+	const assignee = hasRole(scope, 'admin') && input.coachId ? await assignableCoach(scope, input.coachId) : null;
+	const coachId = hasRole(scope, 'admin') ? (assignee?.id ?? null) : scope.personId;
 	if (input.sendInvitation) await limitInvitations(scope);
 	const id = crypto.randomUUID();
 	const now = scope.platform.clock.now();
@@ -186,6 +213,7 @@ export async function createCoachee(scope: TenantScope, input: NewCoachee) {
 	]);
 	// The limit was counted above, before anything was written.
 	if (input.sendInvitation) await sendCoacheeInvitation(scope, person!);
+	if (assignee) await tellCoachOfNewCoachees(scope, assignee, [person!]);
 	return { id };
 }
 
@@ -252,27 +280,46 @@ async function sendCoacheeInvitation(scope: TenantScope, person: Person) {
 
 /** Admins only: (re)assign coachees to a coach. */
 export async function assignCoach(scope: TenantScope, input: AssignCoach) {
-	const assignee = await activeCoach(scope, input.coachId);
+	const assignee = await assignableCoach(scope, input.coachId);
 	const targets = await scope.db.query.people.findMany({ where: inArray(people.id, input.coacheeIds) });
 	const missing = input.coacheeIds.filter((id) => !targets.some((t) => t.id === id && t.isCoachee));
 	if (missing.length) throw badRequest(`${missing.length} of the chosen coachees no longer exist. Refresh the list and try again.`);
-	const moving = targets.filter((t) => t.coachId !== assignee.id);
-	if (!moving.length) return { moved: 0 };
+	const moved = await moveCoachees(scope, targets.filter((t) => t.coachId !== assignee.id), assignee);
+	return { moved };
+}
+
+/** Hands every coachee of a coach who leaves to `to` (another coach, or no coach). */
+export async function handOverCoachees(scope: TenantScope, fromCoachId: string, to: Person | null): Promise<number> {
+	const coachees = await scope.db.query.people.findMany({ where: and(eq(people.coachId, fromCoachId), eq(people.isCoachee, true)) });
+	return moveCoachees(scope, coachees, to);
+}
+
+/** Gives `coachees` to `coach` (or to no coach) in one batch with a line on each one's
+ * timeline, then tells the coach. */
+async function moveCoachees(scope: TenantScope, coachees: Person[], coach: Person | null): Promise<number> {
+	if (!coachees.length) return 0;
 	const now = scope.platform.clock.now();
+	const summary = coach ? `Assigned to ${fullName(coach)}` : 'Coach removed: no coach yet';
 	await scope.db.batch([
-		scope.db.update(people).set({ coachId: assignee.id }).where(inArray(people.id, moving.map((t) => t.id))),
-		...moving.flatMap((t) =>
-			activityStatements(scope.db, { personId: t.id, kind: 'assigned', summary: `Assigned to ${fullName(assignee)}`, actorId: scope.personId }, now)
-		)
+		scope.db.update(people).set({ coachId: coach?.id ?? null }).where(inArray(people.id, coachees.map((c) => c.id))),
+		...coachees.flatMap((c) => activityStatements(scope.db, { personId: c.id, kind: 'assigned', summary, actorId: scope.personId }, now))
 	]);
+	if (coach) await tellCoachOfNewCoachees(scope, coach, coachees);
+	return coachees.length;
+}
+
+/** The one notice a coach gets when coachees become theirs, whether added to them or
+ * reassigned; an admin who gives coachees to themself is not told what they just did. */
+async function tellCoachOfNewCoachees(scope: TenantScope, coach: Pick<Person, 'id'>, coachees: Pick<Person, 'id' | 'firstName' | 'lastName'>[]) {
+	if (!coachees.length || coach.id === scope.personId) return;
+	const one = coachees.length === 1 ? coachees[0]! : null;
 	await notify(scope, {
-		recipientId: assignee.id,
+		recipientId: coach.id,
 		kind: 'coachee_assigned',
-		title: moving.length === 1 ? `${fullName(moving[0]!)} is now your coachee` : `${moving.length} coachees are now yours`,
-		body: `${fullName(await scope.me())} assigned ${moving.length === 1 ? fullName(moving[0]!) : `${moving.length} coachees`} to you in ${scope.tenant.name}.`,
-		link: moving.length === 1 ? `/coachees/${moving[0]!.id}` : '/coachees'
+		title: one ? `${fullName(one)} is now your coachee` : `${coachees.length} coachees are now yours`,
+		body: `${fullName(await scope.me())} assigned ${one ? fullName(one) : `${coachees.length} coachees`} to you in ${scope.tenant.name}.`,
+		link: one ? `/coachees/${one.id}` : '/coachees'
 	});
-	return { moved: moving.length };
 }
 
 /** Admins: the tenant's coaches with how many coachees each has. */

@@ -65,3 +65,21 @@ export const emails = {
 		footnote: 'This invitation expires in 7 days.'
 	})
 };
+
+/** Settings > Members: a person is told when their access to a workspace is turned off or on. */
+export const accessEmails = {
+	accessTurnedOff: (name: string, tenantName: string, admin: { name: string; email: string }): EmailContent => ({
+		subject: `Your access to ${tenantName} on Tandem was turned off`,
+		paragraphs: [
+			`Hi ${name},`,
+			`${admin.name} turned off your access to ${tenantName} on Tandem. You can no longer sign in to it; your work there is kept.`,
+			`If you think this is a mistake, ask ${admin.name} (${admin.email}) or another admin of ${tenantName}.`
+		],
+		action: { label: `Write to ${admin.name}`, url: `mailto:${admin.email}` }
+	}),
+	accessRestored: (name: string, tenantName: string, url: string): EmailContent => ({
+		subject: `You can sign in to ${tenantName} on Tandem again`,
+		paragraphs: [`Hi ${name},`, `Your access to ${tenantName} on Tandem is back. Sign in with your usual password or an emailed sign-in link.`],
+		action: { label: `Sign in to ${tenantName}`, url }
+	})
+};

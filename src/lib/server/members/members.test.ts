@@ -116,6 +116,80 @@ describe('Settings > Members', () => {
 	});
 });
 
+describe('deactivating a coach, and removing people who never activated', () => {
+	const coachee = (email: string, coachId?: string) => admin.coachees.create.mutate({ tenant, firstName: 'Jo', lastName: email.split('@')[0]!, email, coachId });
+
+	async function activeCoach(email: string, firstName: string) {
+		const { id } = await admin.members.invite.mutate({ ...coachInvite, email, firstName });
+		await acceptAs(invitationLink(email));
+		return id;
+	}
+
+	it('moves a deactivated coach’s coachees to another coach in one step: timeline, notice, and an email to the person', async () => {
+		const cole = await activeCoach('cole@example.com', 'Cole');
+		const { id: dana } = await admin.members.invite.mutate({ ...coachInvite, email: 'dana@example.com', firstName: 'Dana' });
+		const ids = [(await coachee('a@client.example', cole)).id, (await coachee('b@client.example', cole)).id];
+		expect((await admin.members.list.query({ tenant })).find((m) => m.id === cole)?.coachees).toBe(2);
+
+		await admin.members.deactivate.mutate({ tenant, personId: cole, coachees: dana });
+		const { rows } = await admin.coachees.list.query({ tenant, coachId: dana });
+		expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
+		const profile = await admin.coachees.get.query({ tenant, coacheeId: ids[0]! });
+		expect(profile.activity.events[0]).toMatchObject({ kind: 'assigned', summary: 'Assigned to Dana Coach' });
+
+		const off = app.mailer.list().find((m) => m.to === 'cole@example.com' && m.subject === 'Your access to Northwind on Tandem was turned off')!;
+		expect(off.text).toContain('ask Ada Admin (ada@northwind.example)');
+		await admin.members.reactivate.mutate({ tenant, personId: cole });
+		const on = app.mailer.list().find((m) => m.to === 'cole@example.com' && m.subject === 'You can sign in to Northwind on Tandem again')!;
+		expect(on.text).toContain('http://localhost:5173/signin?redirectTo=%2Ft%2Fnorthwind');
+	});
+
+	it('tells the coach who takes over, and leaves coachees with no coach when asked', async () => {
+		const cole = await activeCoach('cole@example.com', 'Cole');
+		const olga = await activeCoach('olga@example.com', 'Olga');
+		const { id } = await coachee('a@client.example', cole);
+		await admin.members.deactivate.mutate({ tenant, personId: cole, coachees: olga });
+		const olgaClient = app.client();
+		await olgaClient.auth.signIn.mutate({ email: 'olga@example.com', password: strongPassword });
+		expect((await olgaClient.notifications.list.query({ tenant })).items[0]?.title).toBe('Jo a is now your coachee');
+
+		await admin.members.deactivate.mutate({ tenant, personId: olga, coachees: 'unassign' });
+		expect((await admin.coachees.get.query({ tenant, coacheeId: id })).coach).toBeNull();
+	});
+
+	it('reassigns only to a coach of this workspace who is not deactivated, and then changes nothing', async () => {
+		const cole = await activeCoach('cole@example.com', 'Cole');
+		const olga = await activeCoach('olga@example.com', 'Olga');
+		await coachee('a@client.example', cole);
+		await admin.members.deactivate.mutate({ tenant, personId: olga });
+		const other = await app.signUpOrganisation('Elsewhere', 'eve@elsewhere.example');
+		const [outsider] = await other.members.list.query({ tenant: 'elsewhere' });
+		for (const target of [olga, outsider!.id, cole]) {
+			const refused = await failure(admin.members.deactivate.mutate({ tenant, personId: cole, coachees: target }));
+			expect(refused.fieldErrors?.coachees?.[0]).toMatch(/deactivated|coach of this workspace|other than Cole/);
+		}
+		expect((await admin.members.list.query({ tenant })).find((m) => m.id === cole)).toMatchObject({ status: 'active', coachees: 1 });
+	});
+
+	it('removes an invitee who never activated: their link dies and their coachees are left with no coach', async () => {
+		const { id } = await admin.members.invite.mutate(coachInvite);
+		const link = invitationLink('cole@example.com');
+		const { id: coacheeId } = await coachee('a@client.example', id);
+		expect(await admin.members.remove.mutate({ tenant, personId: id })).toEqual({ unassigned: 1 });
+		expect((await admin.members.list.query({ tenant })).map((m) => m.email)).toEqual(['ada@northwind.example']);
+		expect((await admin.coachees.get.query({ tenant, coacheeId })).coach).toBeNull();
+		expect((await failure(acceptAs(link))).code).toMatch(/BAD_REQUEST|NOT_FOUND/);
+		await admin.members.invite.mutate(coachInvite);
+	});
+
+	it('will not remove someone who has activated', async () => {
+		const cole = await activeCoach('cole@example.com', 'Cole');
+		expect(await failure(admin.members.remove.mutate({ tenant, personId: cole }))).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/Deactivate them instead/) });
+		const [me] = await admin.members.list.query({ tenant });
+		expect((await failure(admin.members.remove.mutate({ tenant, personId: me!.id }))).code).toBe('CONFLICT');
+	});
+});
+
 describe('who may manage members', () => {
 	it.each(['coach', 'spectator'] as const)('a %s cannot list, invite or deactivate', async (role) => {
 		await admin.members.invite.mutate({ ...coachInvite, email: `${role}@example.com`, role });
@@ -128,5 +202,8 @@ describe('who may manage members', () => {
 		const [adminPerson] = await admin.members.list.query({ tenant });
 		expect(await failure(browser.members.deactivate.mutate({ tenant, personId: adminPerson!.id }))).toMatchObject({ code: 'FORBIDDEN' });
 		expect((await admin.members.list.query({ tenant })).find((m) => m.id === adminPerson!.id)?.status).toBe('active');
+		const { id: invitee } = await admin.members.invite.mutate({ ...coachInvite, email: 'mistake@example.com' });
+		expect(await failure(browser.members.remove.mutate({ tenant, personId: invitee }))).toMatchObject({ code: 'FORBIDDEN' });
+		expect((await admin.members.list.query({ tenant })).some((m) => m.id === invitee)).toBe(true);
 	});
 });

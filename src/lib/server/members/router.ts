@@ -1,4 +1,4 @@
-import { inviteMemberInput, personIdInput } from '../../members/schema';
+import { deactivateMemberInput, inviteMemberInput, personIdInput } from '../../members/schema';
 import { router } from '../trpc/init';
 import { permitted } from '../trpc/procedures';
 import * as members from './service';
@@ -16,7 +16,11 @@ export const membersRouter = router({
 
 	revokeInvitation: adminProcedure.input(personIdInput).mutation(({ ctx, input }) => members.revokeInvitation(ctx, input.personId)),
 
-	deactivate: adminProcedure.input(personIdInput).mutation(({ ctx, input }) => members.setMemberActive(ctx, input.personId, false)),
+	/** Also hands over a coach's coachees: kept, left with no coach, or moved to another coach. */
+	deactivate: adminProcedure.input(deactivateMemberInput).mutation(({ ctx, input }) => members.deactivateMember(ctx, input)),
 
-	reactivate: adminProcedure.input(personIdInput).mutation(({ ctx, input }) => members.setMemberActive(ctx, input.personId, true))
+	reactivate: adminProcedure.input(personIdInput).mutation(({ ctx, input }) => members.reactivateMember(ctx, input.personId)),
+
+	/** Someone who never activated (invited by mistake, or revoked). */
+	remove: adminProcedure.input(personIdInput).mutation(({ ctx, input }) => members.removeMember(ctx, input.personId))
 });

@@ -4,29 +4,39 @@
  * source of truth; the control-plane membership follows it (tenant first, then control,
  * both idempotent, so a retry after a crash converges).
  */
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import type { InviteMember } from '../../members/schema';
-import { people } from '../db/tenant/schema';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { keepCoachees, unassignCoachees, type DeactivateMember, type InviteMember } from '../../members/schema';
+import { invitations, people } from '../db/tenant/schema';
 import { fullName } from '../auth/service';
+import { assignableCoach, handOverCoachees } from '../coachees/service';
 import { limitInvitations, revokeOpenInvitations, sendInvitation } from '../invitations/sending';
-import type { TenantScope } from '../tenancy/scope';
+import { queueEmail } from '../mail/outbox';
+import { accessEmails, type EmailContent } from '../mail/templates';
+import type { Person, TenantScope } from '../tenancy/scope';
 import { upsertMembership } from '../tenancy/service';
 import { badRequest, conflict, fieldError, notFound } from '../errors';
 
-
+/** People who never activated: no account yet, so removing them loses no one's work. */
+const neverActivated = ['not_invited', 'invited'] as const;
 
 export async function listMembers(scope: TenantScope) {
+	const coachee = alias(people, 'coachee');
 	const rows = await scope.db
-		.select()
+		.select({ person: people, coachees: sql<number>`count(${coachee.id})` })
 		.from(people)
+		.leftJoin(coachee, and(eq(coachee.coachId, people.id), eq(coachee.isCoachee, true)))
 		.where(sql`exists (select 1 from json_each(${people.roles}) where value in ('admin', 'coach', 'spectator'))`)
+		.groupBy(people.id)
 		.orderBy(asc(people.firstName), asc(people.lastName));
-	return rows.map((person) => ({
+	return rows.map(({ person, coachees }) => ({
 		id: person.id,
 		name: fullName(person),
 		email: person.email,
 		roles: person.roles,
 		status: person.status,
+		/** How many coachees they coach (asked about when they are deactivated or removed). */
+		coachees,
 		// ISO strings: the same shape whether read over HTTP or by a server-side load.
 		invitedAt: person.invitedAt?.toISOString() ?? null,
 		activatedAt: person.activatedAt?.toISOString() ?? null,
@@ -81,23 +91,66 @@ export async function revokeInvitation(scope: TenantScope, personId: string) {
 	]);
 }
 
-export async function setMemberActive(scope: TenantScope, personId: string, active: boolean) {
-	const person = await findPerson(scope, personId);
+/** Deactivates an active member and, if they coach, hands their coachees over first (so a
+ * retry after a crash finds them moved and finishes the deactivation). They are emailed. */
+export async function deactivateMember(scope: TenantScope, input: DeactivateMember) {
+	const person = await findPerson(scope, input.personId);
 	if (person.id === scope.personId) throw badRequest('You cannot deactivate yourself. Ask another admin.');
-	if (active ? person.status !== 'deactivated' : person.status !== 'active') {
-		throw conflict(active ? `${fullName(person)} is not deactivated.` : `${fullName(person)} is not an active member.`);
+	if (person.status !== 'active') throw conflict(`${fullName(person)} is not an active member.`);
+	if (person.roles.includes('admin')) await ensureAnotherAdmin(scope, person.id);
+	if (input.coachees !== keepCoachees) await handOverCoachees(scope, person.id, await successorOf(scope, person, input.coachees));
+	await setAccess(scope, person, 'deactivated');
+	const admin = await scope.me();
+	await tellPerson(scope, person, 'off', accessEmails.accessTurnedOff(person.firstName, scope.tenant.name, { name: fullName(admin), email: admin.email }));
+}
+
+/** The coach who takes over, or null for "no coach". */
+async function successorOf(scope: TenantScope, leaving: Person, choice: string): Promise<Person | null> {
+	if (choice === unassignCoachees) return null;
+	const successor = await assignableCoach(scope, choice, 'coachees');
+	if (successor.id === leaving.id) throw fieldError('coachees', `Choose a coach other than ${fullName(leaving)}.`);
+	return successor;
+}
+
+export async function reactivateMember(scope: TenantScope, personId: string) {
+	const person = await findPerson(scope, personId);
+	if (person.status !== 'deactivated') throw conflict(`${fullName(person)} is not deactivated.`);
+	await setAccess(scope, person, 'active');
+	const signIn = `${scope.platform.config.appUrl}/signin?redirectTo=${encodeURIComponent(`/t/${scope.tenant.slug}`)}`;
+	await tellPerson(scope, person, 'on', accessEmails.accessRestored(person.firstName, scope.tenant.name, signIn));
+}
+
+/** The tenant's people table first, then its control-plane mirror (both safe to repeat). */
+async function setAccess(scope: TenantScope, person: Person, status: 'active' | 'deactivated') {
+	await scope.db.update(people).set({ status }).where(eq(people.id, person.id));
+	if (!person.userId) return;
+	await upsertMembership(scope.platform, { userId: person.userId, tenantId: scope.tenant.id, roles: person.roles, status, personId: person.id });
+}
+
+function tellPerson(scope: TenantScope, person: Person, change: 'on' | 'off', content: EmailContent) {
+	return queueEmail(scope.platform, {
+		to: person.email,
+		tenantId: scope.tenant.id,
+		// One email per change: turning access off, on and off again sends three.
+		idempotencyKey: `access-${change}:${scope.tenant.id}:${person.id}:${scope.platform.clock.now().getTime()}`,
+		content
+	});
+}
+
+/** "Remove": someone invited by mistake, or whose invitation was revoked, who never
+ * activated. Their open links go with them; coachees they were to coach are left with no coach. */
+export async function removeMember(scope: TenantScope, personId: string) {
+	const person = await findPerson(scope, personId);
+	if (!(neverActivated as readonly string[]).includes(person.status) || person.roles.includes('coachee')) {
+		throw conflict(`${fullName(person)} has used their account in ${scope.tenant.name}. Deactivate them instead.`);
 	}
-	if (!active && person.roles.includes('admin')) await ensureAnotherAdmin(scope, person.id);
-	await scope.db.update(people).set({ status: active ? 'active' : 'deactivated' }).where(eq(people.id, person.id));
-	if (person.userId) {
-		await upsertMembership(scope.platform, {
-			userId: person.userId,
-			tenantId: scope.tenant.id,
-			roles: person.roles,
-			status: active ? 'active' : 'deactivated',
-			personId: person.id
-		});
-	}
+	const unassigned = await handOverCoachees(scope, person.id, null);
+	const [, removed] = await scope.db.batch([
+		scope.db.delete(invitations).where(eq(invitations.personId, person.id)),
+		scope.db.delete(people).where(and(eq(people.id, person.id), inArray(people.status, neverActivated)))
+	]);
+	if (removed.rowsAffected === 0) throw conflict(`${fullName(person)} accepted their invitation a moment ago. Deactivate them instead.`);
+	return { unassigned };
 }
 
 async function ensureAnotherAdmin(scope: TenantScope, leavingId: string) {

@@ -50,6 +50,7 @@ const samples: Record<string, Sample> = {
 	'members.revokeInvitation': { input: (f) => t({ personId: f.invitedCoachId }), rightful: 'admin' },
 	'members.deactivate': { input: (f) => t({ personId: f.coachAId }), rightful: 'admin' },
 	'members.reactivate': { input: (f) => t({ personId: f.coachAId }), rightful: 'admin' },
+	'members.remove': { input: (f) => t({ personId: f.invitedCoachId }), rightful: 'admin' },
 	'coachees.list': { input: () => t(), rightful: 'coachA' },
 	'coachees.get': { input: (f) => t({ coacheeId: f.targetId }), rightful: 'coachA' },
 	'coachees.create': { input: (_, n) => t({ firstName: 'Fresh', lastName: 'Coachee', email: `fresh${n}@client.example` }), rightful: 'coachA' },

@@ -8,6 +8,8 @@ export const load: PageServerLoad = (event) =>
 
 type Member = Awaited<ReturnType<ActionContext['api']['members']['list']>>[number];
 
+const coacheesOf = (count: number) => (count === 1 ? 'their coachee' : `their ${count} coachees`);
+
 /** One Options item on a member's row: run it, then confirm in words naming the member. */
 const memberAction = (
 	run: (api: ActionContext['api'], input: { tenant: string; personId: string }) => Promise<unknown>,
@@ -31,12 +33,12 @@ export const actions = defineActions({
 		(api, input) => api.members.revokeInvitation(input),
 		(member) => `The invitation to ${member.email} no longer works.`
 	),
-	deactivate: memberAction(
-		(api, input) => api.members.deactivate(input),
-		(member) => `${member.name} is deactivated.`
-	),
 	reactivate: memberAction(
 		(api, input) => api.members.reactivate(input),
-		(member, tenantName) => `${member.name} can sign in to ${tenantName} again.`
+		(member, tenantName) => `${member.name} can sign in to ${tenantName} again. We emailed them.`
+	),
+	remove: memberAction(
+		(api, input) => api.members.remove(input),
+		(member) => `${member.name} is removed${member.coachees ? `; ${coacheesOf(member.coachees)} now have no coach` : ''}.`
 	)
 });
