@@ -174,6 +174,15 @@ describe('who sees which coachees', () => {
 		expect(coaches.map((c) => [c.name, c.coachees])).toEqual([['Cole Staff', 2], ['Olga Staff', 0]]);
 	});
 
+	it('tells a coachee who uses their portal who their new coach is', async () => {
+		const coachee = await activate('c1@example.com');
+		const olga = (await admin.coachees.coaches.query({ tenant })).find((c) => c.name === 'Olga Staff')!;
+		await admin.coachees.assignCoach.mutate({ tenant, coacheeIds: [colesCoachee], coachId: olga.id });
+		const [notice] = (await coachee.notifications.list.query({ tenant })).items;
+		expect(notice).toMatchObject({ title: 'Olga Staff is now your coach', body: expect.stringContaining('olga@acme.example') });
+		expect(app.mailer.list().filter((m) => m.to === 'c1@example.com' && m.subject === 'Olga Staff is now your coach')).toHaveLength(1);
+	});
+
 	it('refuses to assign to someone who is not a coach', async () => {
 		const [adminPerson] = await admin.members.list.query({ tenant });
 		const refused = await failure(admin.coachees.assignCoach.mutate({ tenant, coacheeIds: [olgasCoachee], coachId: adminPerson!.id }));

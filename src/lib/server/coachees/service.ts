@@ -304,8 +304,25 @@ async function moveCoachees(scope: TenantScope, coachees: Person[], coach: Perso
 		scope.db.update(people).set({ coachId: coach?.id ?? null }).where(inArray(people.id, coachees.map((c) => c.id))),
 		...coachees.flatMap((c) => activityStatements(scope.db, { personId: c.id, kind: 'assigned', summary, actorId: scope.personId }, now))
 	]);
-	if (coach) await tellCoachOfNewCoachees(scope, coach, coachees);
+	if (coach) {
+		await tellCoachOfNewCoachees(scope, coach, coachees);
+		await tellCoacheesOfNewCoach(scope, coach, coachees);
+	}
 	return coachees.length;
+}
+
+/** Coachees who already use their portal hear who their coach is now; the others meet their
+ * coach in the invitation. */
+async function tellCoacheesOfNewCoach(scope: TenantScope, coach: Person, coachees: Person[]) {
+	for (const coachee of coachees.filter((c) => c.status === 'active')) {
+		await notify(scope, {
+			recipientId: coachee.id,
+			kind: 'coach_assigned',
+			title: `${fullName(coach)} is now your coach`,
+			body: `${fullName(coach)} is your coach in ${scope.tenant.name} from now on. You can reach them at ${coach.email}.`,
+			link: ''
+		});
+	}
 }
 
 /** The one notice a coach gets when coachees become theirs, whether added to them or
