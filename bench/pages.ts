@@ -81,6 +81,7 @@ const cookies = {
 	admin: await sessionOf('admin@northwind.demo'),
 	coach: await sessionOf('priya@northwind.demo'),
 	coachee: await sessionOf('jordan@client.demo'),
+	spectator: await sessionOf('quinn@northwind.demo'),
 	invitee: ''
 };
 // An invitation the demo sent: the page a new coachee opens from the email, signed out.
@@ -101,6 +102,7 @@ const pages: { name: string; role: keyof typeof cookies; path: string; mask?: st
 	{ name: 'home', role: 'admin', path: '/t/northwind-coaching', mask: '001' },
 	{ name: 'home', role: 'coach', path: '/t/northwind-coaching', mask: '001' },
 	{ name: 'home', role: 'coachee', path: '/t/northwind-coaching', mask: '001' },
+	{ name: 'home', role: 'spectator', path: '/t/northwind-coaching', mask: '001' },
 	{ name: 'coachee list', role: 'admin', path: '/t/northwind-coaching/coachees', mask: '001' },
 	{ name: 'coachee list', role: 'coach', path: '/t/northwind-coaching/coachees', mask: '001' },
 	{ name: 'coachee profile', role: 'admin', path: profile, mask: '0011' },
@@ -130,7 +132,7 @@ async function measure(url: string, cookie: string, rtt: number, count: number) 
 }
 
 console.log(`page views: ${runs} runs at RTT 0, ${delayedRuns} at RTT ${injectedRtt} ms; floor = 1 control query + 1 tenant batch\n`);
-console.log('page             | role    | view       | stmts | round trips | sequential | p50 RTT 0 | p50 RTT 20 | floor RTT 20');
+console.log('page             | role      | view       | stmts | round trips | sequential | p50 RTT 0 | p50 RTT 20 | floor RTT 20');
 for (const page of pages) {
 	for (const kind of page.mask ? (['full load', 'navigation'] as const) : (['full load'] as const)) {
 		const url = kind === 'full load' ? `${origin}${page.path}` : `${origin}${page.path}/__data.json?x-sveltekit-invalidated=${page.mask}`;
@@ -142,7 +144,7 @@ for (const page of pages) {
 		console.log(
 			[
 				page.name.padEnd(16),
-				page.role.padEnd(7),
+				page.role.padEnd(9),
 				kind.padEnd(10),
 				String(slow.statements).padStart(5),
 				String(slow.roundTrips).padStart(11),

@@ -371,3 +371,6 @@ export async function onCoacheeActivated(scope: Pick<TenantScope, 'platform' | '
 		link: `/coachees/${person.id}`
 	});
 }
+
+/** The coachees this person may see, as a condition for another domain's query (Home). */
+export const coacheesVisibleTo = (scope: TenantScope): SQL => visibleCoachees(scope);

@@ -7,9 +7,9 @@
 import { eq } from 'drizzle-orm';
 import { openControlDb, openTenantDb } from '../db';
 import { users, type Role } from '../db/control/schema';
-import { people, type PersonStatus } from '../db/tenant/schema';
+import { invitations, people, type PersonStatus } from '../db/tenant/schema';
 import { createUser, findUserByEmail, signUp } from '../auth/service';
-import { sendInvitation } from '../invitations/sending';
+import { invitationLifetimeMs, sendInvitation } from '../invitations/sending';
 import { recordActivity } from '../activity/service';
 import type { Platform } from '../platform/ports';
 import { upsertMembership, type TenantRow } from '../tenancy/service';
@@ -32,18 +32,27 @@ interface DemoPerson {
 	roles: Role[];
 	status: PersonStatus;
 	coachEmail?: string;
+	/** How long ago they were added and invited, so Home has a past (activity, invitations about to expire). */
+	addedDaysAgo?: number;
+	invitedDaysAgo?: number;
 }
 
 const firmPeople: DemoPerson[] = [
 	{ firstName: 'Priya', lastName: 'Raman', email: 'priya@northwind.demo', roles: ['coach'], status: 'active' },
 	{ firstName: 'Marcus', lastName: 'Bell', email: 'marcus@northwind.demo', roles: ['coach'], status: 'active' },
-	{ firstName: 'Dana', lastName: 'Lee', email: 'dana@northwind.demo', roles: ['coach'], status: 'invited' },
+	{ firstName: 'Dana', lastName: 'Lee', email: 'dana@northwind.demo', roles: ['coach'], status: 'invited', invitedDaysAgo: 2 },
 	{ firstName: 'Quinn', lastName: 'Harper', email: 'quinn@northwind.demo', roles: ['spectator'], status: 'active' },
-	{ firstName: 'Jordan', lastName: 'Avery', email: 'jordan@client.demo', roles: ['coachee'], status: 'active', coachEmail: 'priya@northwind.demo' },
-	{ firstName: 'Lena', lastName: 'Okafor', email: 'lena@client.demo', roles: ['coachee'], status: 'invited', coachEmail: 'priya@northwind.demo' },
-	{ firstName: 'Tomás', lastName: 'Ruiz', email: 'tomas@client.demo', roles: ['coachee'], status: 'not_invited', coachEmail: 'marcus@northwind.demo' },
-	{ firstName: 'Hannah', lastName: 'Kim', email: 'hannah@client.demo', roles: ['coachee'], status: 'not_invited' }
+	{ firstName: 'Jordan', lastName: 'Avery', email: 'jordan@client.demo', roles: ['coachee'], status: 'active', coachEmail: 'priya@northwind.demo', addedDaysAgo: 14 },
+	{ firstName: 'Lena', lastName: 'Okafor', email: 'lena@client.demo', roles: ['coachee'], status: 'invited', coachEmail: 'priya@northwind.demo', addedDaysAgo: 4, invitedDaysAgo: 3 },
+	{ firstName: 'Tomás', lastName: 'Ruiz', email: 'tomas@client.demo', roles: ['coachee'], status: 'not_invited', coachEmail: 'marcus@northwind.demo', addedDaysAgo: 5 },
+	{ firstName: 'Hannah', lastName: 'Kim', email: 'hannah@client.demo', roles: ['coachee'], status: 'not_invited', addedDaysAgo: 1 },
+	{ firstName: 'Noah', lastName: 'Patel', email: 'noah@client.demo', roles: ['coachee'], status: 'invited', coachEmail: 'marcus@northwind.demo', addedDaysAgo: 7, invitedDaysAgo: 6 },
+	{ firstName: 'Sofia', lastName: 'Marin', email: 'sofia@client.demo', roles: ['coachee'], status: 'active', coachEmail: 'marcus@northwind.demo', addedDaysAgo: 9 }
 ];
+
+const daysBefore = (now: Date, days = 0) => new Date(now.getTime() - days * 24 * 60 * 60_000);
+/** A timeline's events a few hours apart, from when the person was added. */
+const hoursAfter = (at: Date, hours: number) => new Date(at.getTime() + hours * 60 * 60_000);
 
 /** The timeline a coachee in this status would have. */
 const demoTimeline: Record<PersonStatus, { kind: string; summary: string }[]> = {
@@ -78,6 +87,9 @@ export async function seedDemo(platform: Platform): Promise<boolean> {
 async function addPerson(platform: Platform, tenant: TenantRow, person: DemoPerson) {
 	const db = await openTenantDb(platform, tenant);
 	const now = platform.clock.now();
+	const addedAt = daysBefore(now, person.addedDaysAgo);
+	const timeline = demoTimeline[person.status].map((event, i) => ({ ...event, at: hoursAfter(addedAt, i * 20) }));
+	const activatedAt = timeline.at(-1)?.at ?? now;
 	const personId = crypto.randomUUID();
 	let userId: string | null = null;
 	if (person.status === 'active') {
@@ -97,17 +109,23 @@ async function addPerson(platform: Platform, tenant: TenantRow, person: DemoPers
 			lastName: person.lastName,
 			roles: person.roles,
 			status: person.status === 'invited' ? 'not_invited' : person.status,
-			invitedAt: person.status === 'active' ? now : null,
-			activatedAt: person.status === 'active' ? now : null
+			invitedAt: person.status === 'active' ? timeline[1]!.at : null,
+			activatedAt: person.status === 'active' ? activatedAt : null,
+			createdAt: addedAt
 		})
 		.returning();
 	if (person.roles.includes('coachee')) {
-		for (const event of demoTimeline[person.status]) await recordActivity(db, { personId: row!.id, ...event }, now);
+		for (const { at, ...event } of timeline) await recordActivity(db, { personId: row!.id, ...event }, at);
 	}
 	if (person.status === 'invited') {
 		// A real invitation, so its email (with a working link) is in the local outbox.
 		const admin = await db.query.people.findFirst({ where: eq(people.email, 'admin@northwind.demo') });
 		await sendInvitation({ platform, db, tenant, personId: admin!.id, roles: admin!.roles, me: async () => admin! }, row!);
-		if (person.roles.includes('coachee')) await recordActivity(db, { personId: row!.id, kind: 'invited', summary: 'Invited by Avery Stone' }, now);
+		const sentAt = daysBefore(now, person.invitedDaysAgo);
+		await db.batch([
+			db.update(invitations).set({ createdAt: sentAt, expiresAt: new Date(sentAt.getTime() + invitationLifetimeMs) }).where(eq(invitations.personId, row!.id)),
+			db.update(people).set({ invitedAt: sentAt }).where(eq(people.id, row!.id))
+		]);
+		if (person.roles.includes('coachee')) await recordActivity(db, { personId: row!.id, kind: 'invited', summary: 'Invited by Avery Stone' }, sentAt);
 	}
 }

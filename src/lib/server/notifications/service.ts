@@ -83,15 +83,7 @@ export async function listNotifications(scope: TenantScope, before?: string) {
 		)
 		.orderBy(desc(notifications.createdAt))
 		.limit(pageSize + 1);
-	const items = rows.slice(0, pageSize).map((row) => ({
-		id: row.id,
-		kind: row.kind,
-		title: row.title,
-		body: row.body,
-		href: `/t/${scope.tenant.slug}${row.link}`,
-		read: row.readAt !== null,
-		createdAt: row.createdAt.toISOString()
-	}));
+	const items = rows.slice(0, pageSize).map((row) => notificationItem(scope, row));
 	return { items, nextBefore: rows.length > pageSize ? items.at(-1)!.createdAt : null };
 }
 
@@ -182,3 +174,16 @@ async function nextDigestDue(scope: NotifyScope): Promise<Date | null> {
 }
 
 export const digestDueWork: DueWorkProvider = { name: 'digests', run: sendDigests, nextDueAt: nextDigestDue };
+
+/** A notification as every list shows it (the Notifications page, Home's recent ones). */
+export function notificationItem(scope: Pick<TenantScope, 'tenant'>, row: typeof notifications.$inferSelect) {
+	return {
+		id: row.id,
+		kind: row.kind,
+		title: row.title,
+		body: row.body,
+		href: `/t/${scope.tenant.slug}${row.link}`,
+		read: row.readAt !== null,
+		createdAt: row.createdAt.toISOString()
+	};
+}

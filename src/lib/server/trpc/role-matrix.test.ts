@@ -69,6 +69,7 @@ const samples: Record<string, Sample> = {
 	'notifications.markAllRead': { input: () => t(), rightful: 'coachA' },
 	'notifications.preferences': { input: () => t(), rightful: 'coachA' },
 	'notifications.setPreference': { input: () => t({ kind: 'coachee_activated', delivery: 'digest' }), rightful: 'coachA' },
+	'home.overview': { input: () => t(), rightful: 'coachA' },
 	// Public on purpose (the invitee has no account yet): the link's secret is the credential.
 	'invitations.preview': { input: () => t({ token: 'x'.repeat(30) }), rightful: 'target', refusals: ['BAD_REQUEST'] },
 	'invitations.accept': {

@@ -4,6 +4,7 @@ import { notificationsRouter } from '../notifications/router';
 import { invitationsRouter } from '../invitations/router';
 import { membersRouter } from '../members/router';
 import { tenancyRouter } from '../tenancy/router';
+import { homeRouter } from '../home/router';
 import { createCallerFactory, router } from './init';
 
 export const appRouter = router({
@@ -12,7 +13,8 @@ export const appRouter = router({
 	members: membersRouter,
 	invitations: invitationsRouter,
 	coachees: coacheesRouter,
-	notifications: notificationsRouter
+	notifications: notificationsRouter,
+	home: homeRouter
 });
 
 export type AppRouter = typeof appRouter;
