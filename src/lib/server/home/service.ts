@@ -100,7 +100,7 @@ async function staffHome(scope: Scope) {
 			count: data.coachees.withoutCoach,
 			people: data.withoutCoach,
 			action: 'Assign coach',
-			all: { href: tenantPath(scope, '/coachees?sort=coach&dir=asc'), label: 'View all' }
+			all: { href: tenantPath(scope, '/coachees?coach=none'), label: 'View all' }
 		});
 	}
 	if (data.coachees.not_invited) {
