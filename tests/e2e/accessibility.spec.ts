@@ -35,8 +35,8 @@ before(async () => {
 });
 after(() => browser.close());
 
-/** The admin assigns Hannah Kim to Priya, so Priya's home and Notifications list an unread
- * notification with its "Mark as read" button. */
+/** The admin assigns Hannah Kim to Marcus, so his home and Notifications list an unread
+ * notification with its "Mark as read" button. (Not Priya: other specs count her unread.) */
 async function giveTheCoachAnUnreadNotification() {
 	const context = await browser.newContext();
 	const page = await context.newPage();
@@ -44,7 +44,7 @@ async function giveTheCoachAnUnreadNotification() {
 	await visit(page, `${home}/coachees`);
 	const profile = await page.getByRole('link', { name: 'Hannah Kim' }).getAttribute('href');
 	await visit(page, `${profile}/assign`);
-	await page.getByRole('combobox', { name: 'Coach' }).selectOption({ label: 'Priya Raman' });
+	await page.getByRole('combobox', { name: 'Coach' }).selectOption({ label: 'Marcus Bell' });
 	await page.getByRole('button', { name: 'Submit' }).click();
 	await page.waitForURL((url) => !url.pathname.endsWith('/assign'));
 	await context.close();
@@ -166,7 +166,7 @@ const signedOutScreens = ['/signin', '/signup', '/signup/organisation', '/forgot
 
 const signedInRoles = [
 	{ who: 'firm admin', email: 'admin@northwind.demo' },
-	{ who: 'coach', email: 'priya@northwind.demo' },
+	{ who: 'coach', email: 'marcus@northwind.demo' },
 	{ who: 'coachee', email: 'jordan@client.demo' },
 	{ who: 'authorized user', email: 'quinn@northwind.demo' },
 	{ who: 'independent coach', email: 'sam@solo.demo' }
