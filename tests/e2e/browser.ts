@@ -2,7 +2,18 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const args = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
 
 /** `javaScript: false` browses as someone whose scripts are off (or not loaded yet). */
 export async function launchBrowser(viewport = { width: 1280, height: 860 }, { javaScript = true } = {}): Promise<BrowserContext> {
@@ -10,19 +21,16 @@ export async function launchBrowser(viewport = { width: 1280, height: 860 }, { j
 	// profile for a moment after it closes).
 	const profile = mkdtempSync(join(process.env.TANDEM_E2E_PROFILES ?? tmpdir(), 'tandem-chromium-'));
 	const context = await chromium.launchPersistentContext(profile, {
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		executablePath,
 		headless: true,
 		viewport,
 		javaScriptEnabled: javaScript,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
+		args
 	});
 	return context;
+}
+
+/** One browser for many isolated contexts (e.g. one signed-in context per role). */
+export function launchSharedBrowser(): Promise<Browser> {
+	return chromium.launch({ executablePath, headless: true, args });
 }
