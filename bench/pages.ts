@@ -109,7 +109,9 @@ const pages: { name: string; role: keyof typeof cookies; path: string; mask?: st
 	{ name: 'coachee profile', role: 'coach', path: profile, mask: '0011' },
 	{ name: 'notifications', role: 'admin', path: '/t/northwind-coaching/notifications', mask: '001' },
 	{ name: 'notifications', role: 'coach', path: '/t/northwind-coaching/notifications', mask: '001' },
-	{ name: 'members', role: 'admin', path: '/t/northwind-coaching/settings/members', mask: '001' }
+	// Under settings/+layout.svelte: one more node before the page.
+	{ name: 'members', role: 'admin', path: '/t/northwind-coaching/settings/members', mask: '0001' },
+	{ name: 'workspace', role: 'admin', path: '/t/northwind-coaching/settings/workspace', mask: '0001' }
 ];
 
 async function pageView(url: string, cookie: string) {
