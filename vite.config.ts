@@ -24,7 +24,15 @@ export default defineConfig({
 	server: { port: 5173 },
 	// Loaded by a dynamic import only when someone types a new password; listed so Vite
 	// optimizes them at start instead of answering that first import with a 504 and a reload.
-	optimizeDeps: { include: ['@zxcvbn-ts/core', '@zxcvbn-ts/language-common', '@zxcvbn-ts/language-en'] },
+	optimizeDeps: {
+		include: [
+			'@zxcvbn-ts/core',
+			'@zxcvbn-ts/language-common',
+			'@zxcvbn-ts/language-en/dist/commonWords.json.mjs',
+			'@zxcvbn-ts/language-en/dist/firstnames.json.mjs',
+			'@zxcvbn-ts/language-en/dist/translations.mjs'
+		]
+	},
 	test: {
 		include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'scripts/**/*.test.ts'],
 		environment: 'node',

@@ -53,6 +53,16 @@ async function giveTheCoachAnUnreadNotification() {
 /** axe's violations on what the page shows now, plus a horizontal scroll on a phone. */
 async function audit(page: Page, screen: string, width: number): Promise<Finding[]> {
 	if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+	// A menu or dialog fading in is judged at its final colours: mid-fade its text measured as
+	// low contrast on a loaded CI machine. Endless animations (spinners) are not waited for.
+	await page.evaluate(() =>
+		Promise.all(
+			document
+				.getAnimations()
+				.filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+				.map((animation) => animation.finished.catch(() => undefined))
+		)
+	);
 	const violations = await page.evaluate(async () => {
 		const { axe } = window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } };
 		const results = await axe.run(document, { resultTypes: ['violations'] });
