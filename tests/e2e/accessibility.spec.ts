@@ -54,14 +54,18 @@ async function giveTheCoachAnUnreadNotification() {
 async function audit(page: Page, screen: string, width: number): Promise<Finding[]> {
 	if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
 	// A menu or dialog fading in is judged at its final colours: mid-fade its text measured as
-	// low contrast on a loaded CI machine. Endless animations (spinners) are not waited for.
+	// low contrast on a loaded CI machine. Only timed, finite animations end: spinners and
+	// scroll-driven ones (the tab strip's edge fades) never do, and a second is plenty.
 	await page.evaluate(() =>
-		Promise.all(
-			document
-				.getAnimations()
-				.filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
-				.map((animation) => animation.finished.catch(() => undefined))
-		)
+		Promise.race([
+			Promise.all(
+				document
+					.getAnimations()
+					.filter((animation) => animation.timeline === document.timeline && animation.effect?.getComputedTiming().endTime !== Infinity)
+					.map((animation) => animation.finished.catch(() => undefined))
+			),
+			new Promise((resolve) => setTimeout(resolve, 1000))
+		])
 	);
 	const violations = await page.evaluate(async () => {
 		const { axe } = window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } };
