@@ -38,8 +38,8 @@ type Shaped<R> = { [K in keyof R]: R[K] extends Read<infer T> ? T : never };
 export async function readAll<R extends Record<string, Read<unknown>>>(db: TenantDb, reads: R): Promise<Shaped<R>> {
 	const sections = Object.entries(reads);
 	const queries = sections.flatMap(([, r]) => r.queries);
-	if (!queries.length) return {} as Shaped<R>;
-	const results: unknown[] = await db.batch(queries as [Query, ...Query[]]);
+	// Sections that read nothing still answer (a fixed value), with or without a batch.
+	const results: unknown[] = queries.length ? await db.batch(queries as [Query, ...Query[]]) : [];
 	let at = 0;
 	return Object.fromEntries(sections.map(([key, r]) => [key, r.shape(results.slice(at, (at += r.queries.length)))])) as Shaped<R>;
 }

@@ -12,8 +12,8 @@ import { and, asc, desc, eq, isNull, lte, ne, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core';
 import { fullName } from '../auth/service';
 import { coacheesVisibleTo } from '../coachees/service';
-import { activityEvents, invitations, notifications, people } from '../db/tenant/schema';
-import { notificationItem } from '../notifications/service';
+import { activityEvents, invitations, people } from '../db/tenant/schema';
+import { newestNotificationsQuery, notificationItem } from '../notifications/service';
 import type { TenantScope } from '../tenancy/scope';
 import { profileHref } from '../../coachees/tabs';
 import { can, coacheeReach, rolesLabel, type Role } from '../../permissions';
@@ -270,14 +270,7 @@ function coacheesWhere(scope: Scope, where: SQL, hrefOf: (id: string) => string)
 const recentNotificationCount = 5;
 
 function recentNotifications(scope: Scope) {
-	return read(
-		scope.db
-			.select()
-			.from(notifications)
-			.where(eq(notifications.recipientId, scope.personId))
-			.orderBy(desc(notifications.createdAt), desc(notifications.id))
-			.limit(recentNotificationCount + 1),
-		(rows) => ({ items: rows.slice(0, recentNotificationCount).map((row) => notificationItem(scope, row)), more: rows.length > recentNotificationCount })
+	return read(newestNotificationsQuery(scope, recentNotificationCount + 1), (rows) => ({ items: rows.slice(0, recentNotificationCount).map((row) => notificationItem(scope, row)), more: rows.length > recentNotificationCount })
 	);
 }
 

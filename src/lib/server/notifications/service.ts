@@ -74,15 +74,18 @@ export async function notify(scope: NotifyScope, input: NewNotification): Promis
 
 const pageSize = 30;
 
-export async function listNotifications(scope: TenantScope, before?: string) {
-	const rows = await scope.db
+/** The person's newest notifications (older than `before`), for this page or another's batch (Home). */
+export function newestNotificationsQuery(scope: Pick<TenantScope, 'db' | 'personId'>, limit: number, before?: string) {
+	return scope.db
 		.select()
 		.from(notifications)
-		.where(
-			and(eq(notifications.recipientId, scope.personId), before ? lt(notifications.createdAt, new Date(before)) : undefined)
-		)
+		.where(and(eq(notifications.recipientId, scope.personId), before ? lt(notifications.createdAt, new Date(before)) : undefined))
 		.orderBy(desc(notifications.createdAt))
-		.limit(pageSize + 1);
+		.limit(limit);
+}
+
+export async function listNotifications(scope: TenantScope, before?: string) {
+	const rows = await newestNotificationsQuery(scope, pageSize + 1, before);
 	const items = rows.slice(0, pageSize).map((row) => notificationItem(scope, row));
 	return { items, nextBefore: rows.length > pageSize ? items.at(-1)!.createdAt : null };
 }

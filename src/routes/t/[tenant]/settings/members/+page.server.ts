@@ -1,3 +1,4 @@
+import { countCoachees } from '$lib/members/schema';
 import { finish } from '$lib/server/form-outcome';
 import { defineActions, formAction, type ActionContext } from '$lib/server/forms';
 import { loadOrFail, serverCaller } from '$lib/server/trpc/server-caller';
@@ -8,7 +9,6 @@ export const load: PageServerLoad = (event) =>
 
 type Member = Awaited<ReturnType<ActionContext['api']['members']['list']>>[number];
 
-const coacheesOf = (count: number) => (count === 1 ? 'their coachee' : `their ${count} coachees`);
 
 /** One Options item on a member's row: run it, then confirm in words naming the member. */
 const memberAction = (
@@ -39,6 +39,6 @@ export const actions = defineActions({
 	),
 	remove: memberAction(
 		(api, input) => api.members.remove(input),
-		(member) => `${member.name} is removed${member.coachees ? `; ${coacheesOf(member.coachees)} now have no coach` : ''}.`
+		(member) => `${member.name} is removed${member.coachees ? `; their ${countCoachees(member.coachees)} now ${member.coachees === 1 ? 'has' : 'have'} no coach` : ''}.`
 	)
 });
