@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { baseUrl, open } from './pages';
+import { baseUrl, linkInMailbox, open } from './pages';
 
 let coachBrowser: BrowserContext;
 let coacheeBrowser: BrowserContext;
@@ -44,9 +44,7 @@ test('a coach invites a new coachee, who activates from the emailed link, and th
 	await coach.getByRole('button', { name: 'View profile' }).waitFor();
 
 	// The coachee opens the activation email from the local outbox.
-	await open(coachee, '/dev/mail');
-	const message = coachee.getByRole('article').filter({ hasText: email }).first();
-	const link = await message.locator('a[href*="/invite/"]').first().getAttribute('href');
+	const link = await linkInMailbox(coachee, email, '/invite/');
 	assert.ok(link?.startsWith(`${baseUrl}/invite/northwind-coaching/`), `activation link points at this app: ${link}`);
 	await coachee.goto(link!);
 	await coachee.waitForSelector('html[data-hydrated]');

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { baseUrl } from './pages';
+import { baseUrl, linkInMailbox } from './pages';
 
 let browser: BrowserContext;
 let page: Page;
@@ -37,8 +37,7 @@ async function signOutWithoutScripts() {
 
 /** The newest link in the local outbox sent to `email` whose path contains `path`. */
 async function linkFromOutbox(path: string) {
-	await goto('/dev/mail');
-	const link = await page.getByRole('article').filter({ hasText: email }).locator(`a[href*="${path}"]`).first().getAttribute('href');
+	const link = await linkInMailbox(page, email, path);
 	assert.ok(link?.startsWith(`${baseUrl}${path}`), `the email links to this app: ${link}`);
 	return link!;
 }

@@ -19,3 +19,21 @@ export async function signIn(page: Page, email: string, { scripts = true } = {})
 	await page.waitForURL(/\/t\/[^/]+$/);
 	return new URL(page.url()).pathname;
 }
+
+/**
+ * Emails go out through the job queue: at once under `npm run dev`, within seconds in
+ * workerd (the queue delivers batches). Reloads /dev/mail (works without scripts too) until
+ * `count` emails to `to` with a link containing `path` are there, and returns the newest one's.
+ */
+export async function linkInMailbox(page: Page, to: string, path: string, { count = 1, timeoutMs = 45_000 } = {}): Promise<string> {
+	const emails = page.getByRole('article').filter({ hasText: to }).filter({ has: page.locator(`a[href*="${path}"]`) });
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		await page.goto(`${baseUrl}/dev/mail`);
+		if ((await emails.count()) >= count) break;
+		if (Date.now() > deadline) throw new Error(`No ${count > 1 ? `${count} emails` : 'email'} to ${to} reached /dev/mail within ${timeoutMs / 1000}s.`);
+		await page.waitForTimeout(500);
+	}
+	const link = await emails.first().locator(`a[href*="${path}"]`).first().getAttribute('href');
+	return link!;
+}

@@ -2,12 +2,22 @@
  * `npm run test:browser`: starts the app exactly as `npm run dev` does, on a fresh data
  * folder and a free port, runs every tests/e2e/*.spec.ts in Debian's chromium with node's
  * test runner, then stops the server.
+ *
+ * `--runtime=workerd` (`npm run test:browser:workerd`, what CI runs): the same specs against
+ * the production bundle in workerd (scripts/preview/start.ts), so email goes through the
+ * jobs worker's queue() and the Resend adapter, and the cron through scheduled().
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+interface RunningApp {
+	baseUrl: string;
+	log(): string;
+	stop(): Promise<void>;
+}
 
 const freePort = () =>
 	new Promise<number>((resolve) => {
@@ -17,44 +27,56 @@ const freePort = () =>
 		});
 	});
 
-const port = await freePort();
-const baseUrl = `http://localhost:${port}`;
+const runtime = process.argv.includes('--runtime=workerd') ? 'workerd' : 'vite';
 const dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
 const profiles = mkdtempSync(join(tmpdir(), 'tandem-e2e-browsers-'));
-// No APP_URL: email links must follow the port the dev server really runs on.
-const env: NodeJS.ProcessEnv = { ...process.env, TANDEM_DATA_DIR: dataDir, TANDEM_E2E_PROFILES: profiles, BASE_URL: baseUrl };
-delete env.APP_URL;
 
-const server = spawn('npm', ['run', 'dev', '--', '--port', String(port), '--strictPort'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-let serverLog = '';
-server.stdout.on('data', (chunk) => (serverLog += chunk));
-server.stderr.on('data', (chunk) => (serverLog += chunk));
-const stop = () => {
-	try {
-		process.kill(-server.pid!, 'SIGTERM');
-	} catch {
-		/* already stopped */
-	}
-	rmSync(dataDir, { recursive: true, force: true });
-	rmSync(profiles, { recursive: true, force: true, maxRetries: 3 });
-};
+// Both: the cron fires every 2 s instead of every minute, so a test waits seconds for scheduled work.
+async function startViteDev(): Promise<RunningApp> {
+	const port = await freePort();
+	// No APP_URL: email links must follow the port the dev server really runs on.
+	const env: NodeJS.ProcessEnv = { ...process.env, TANDEM_DATA_DIR: dataDir, TANDEM_TICK_MS: '2000' };
+	delete env.APP_URL;
+	const server = spawn('npm', ['run', 'dev', '--', '--port', String(port), '--strictPort'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+	let serverLog = '';
+	server.stdout.on('data', (chunk) => (serverLog += chunk));
+	server.stderr.on('data', (chunk) => (serverLog += chunk));
+	return {
+		baseUrl: `http://localhost:${port}`,
+		log: () => serverLog,
+		async stop() {
+			try {
+				process.kill(-server.pid!, 'SIGTERM');
+			} catch {
+				/* already stopped */
+			}
+		}
+	};
+}
 
-async function waitForServer(timeoutMs = 120_000) {
+async function startWorkerd(): Promise<RunningApp> {
+	const { startPreview } = await import('../../scripts/preview/start');
+	let serverLog = '';
+	const preview = await startPreview({ dataDir, port: 0, cronIntervalMs: 2_000, output: (line) => (serverLog += `${line}\n`) });
+	return { baseUrl: preview.appUrl, log: () => serverLog, stop: () => preview.close() };
+}
+
+async function waitForServer(app: RunningApp, timeoutMs = 120_000) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		try {
-			if ((await fetch(`${baseUrl}/signin`)).ok) return;
+			if ((await fetch(`${app.baseUrl}/signin`)).ok) return;
 		} catch {
 			/* not up yet */
 		}
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
-	throw new Error(`The dev server did not answer within ${timeoutMs / 1000}s:\n${serverLog}`);
+	throw new Error(`The app did not answer within ${timeoutMs / 1000}s:\n${app.log()}`);
 }
 
 /** Vite compiles each route on its first request; on a busy machine the first test would
  * spend its timeouts waiting for that. Visit the main pages once, signed in, beforehand. */
-async function warmUp() {
+async function warmUp(baseUrl: string) {
 	const signIn = await fetch(`${baseUrl}/signin?/password`, {
 		method: 'POST',
 		redirect: 'manual',
@@ -68,15 +90,25 @@ async function warmUp() {
 	}
 }
 
+const app = runtime === 'workerd' ? await startWorkerd() : await startViteDev();
+const cleanUp = async () => {
+	await app.stop();
+	rmSync(dataDir, { recursive: true, force: true });
+	rmSync(profiles, { recursive: true, force: true, maxRetries: 3 });
+};
+
 try {
-	await waitForServer();
-	await warmUp();
+	await waitForServer(app);
+	if (runtime === 'vite') await warmUp(app.baseUrl);
+	const env = { ...process.env, TANDEM_E2E_PROFILES: profiles, BASE_URL: app.baseUrl, TANDEM_E2E_RUNTIME: runtime };
 	const specs = readdirSync('tests/e2e').filter((file) => file.endsWith('.spec.ts')).map((file) => join('tests/e2e', file));
+	console.log(`Browser tests on ${runtime === 'workerd' ? 'the production bundle in workerd' : 'vite dev'} at ${app.baseUrl}`);
 	const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...specs], { env, stdio: 'inherit' });
-	stop();
+	if (result.status !== 0) console.error(`---- ${runtime} log (last 80 lines) ----\n${app.log().split('\n').slice(-80).join('\n')}`);
+	await cleanUp();
 	process.exit(result.status ?? 1);
 } catch (error) {
 	console.error(error);
-	stop();
+	await cleanUp();
 	process.exit(1);
 }

@@ -3,16 +3,18 @@
  * coaches and coachees in every invitation status, an invited coach, an authorized user (spectator)
  * and an independent coach. Everything
  * goes through the same services as real sign-ups, so the demo cannot drift from the app.
+ * Marcus takes assignments by daily digest, and yesterday's is still unsent: the first cron
+ * tick sends it, so /dev/mail shows a digest soon after `npm run dev` or `npm run preview`.
  */
 import { eq } from 'drizzle-orm';
 import { openControlDb, openTenantDb } from '../db';
 import { users, type Role } from '../db/control/schema';
-import { invitations, people, type PersonStatus } from '../db/tenant/schema';
+import { invitations, notificationPreferences, notifications, people, type PersonStatus } from '../db/tenant/schema';
 import { createUser, findUserByEmail, signUp } from '../auth/service';
 import { invitationLifetimeMs, sendInvitation } from '../invitations/sending';
 import { recordActivity } from '../activity/service';
 import type { Platform } from '../platform/ports';
-import { upsertMembership, type TenantRow } from '../tenancy/service';
+import { scheduleTenantWork, upsertMembership, type TenantRow } from '../tenancy/service';
 
 export const demoPassword = 'tandem-demo-2026';
 
@@ -79,9 +81,34 @@ export async function seedDemo(platform: Platform): Promise<boolean> {
 		organisation: { name: 'Northwind Coaching', kind: 'firm' }
 	});
 	for (const person of firmPeople) await addPerson(platform, firm, person);
+	await leaveDigestPending(platform, firm);
 	await signUp(platform, { firstName: 'Sam', lastName: 'Ellis', email: 'sam@solo.demo', password: demoPassword });
 	await control.update(users).set({ emailVerifiedAt: platform.clock.now() });
 	return true;
+}
+
+/** A notification from before the last digest time, waiting for the digest (written
+ * directly: `notify` stamps the present, and nothing in the app writes the past). */
+async function leaveDigestPending(platform: Platform, tenant: TenantRow) {
+	const db = await openTenantDb(platform, tenant);
+	const [marcus, tomas] = await db.batch([
+		db.query.people.findFirst({ where: eq(people.email, 'marcus@northwind.demo') }),
+		db.query.people.findFirst({ where: eq(people.email, 'tomas@client.demo') })
+	]);
+	await db.batch([
+		db.insert(notificationPreferences).values({ personId: marcus!.id, kind: 'coachee_assigned', delivery: 'digest' }),
+		db.insert(notifications).values({
+			id: crypto.randomUUID(),
+			recipientId: marcus!.id,
+			kind: 'coachee_assigned',
+			title: 'Tomás Ruiz is now your coachee',
+			body: `Avery Stone assigned Tomás Ruiz to you in ${tenant.name}.`,
+			link: `/coachees/${tomas!.id}`,
+			emailStatus: 'digest_pending',
+			createdAt: hoursAfter(platform.clock.now(), -26)
+		})
+	]);
+	await scheduleTenantWork(platform, tenant.id, platform.clock.now());
 }
 
 async function addPerson(platform: Platform, tenant: TenantRow, person: DemoPerson) {

@@ -83,7 +83,7 @@ export interface CapturedEmail extends OutgoingEmail {
 
 /** Local runs only: what the mailer captured instead of sending, shown at /dev/mail. */
 export interface DevMailbox {
-	list(): CapturedEmail[];
+	list(): CapturedEmail[] | Promise<CapturedEmail[]>;
 }
 
 /** Everything server logic may touch, handed down explicitly (no globals). */

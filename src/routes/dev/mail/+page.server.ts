@@ -3,11 +3,11 @@ import type { PageServerLoad } from './$types';
 
 /** Local runs only (hooks.server.ts closes /dev when dev tools are off): the emails Tandem
  * would have sent, with their working links. */
-export const load: PageServerLoad = ({ locals }) => {
+export const load: PageServerLoad = async ({ locals }) => {
 	const mailbox = locals.platform.devMailbox;
 	if (!mailbox) error(404, 'Not found');
 	return {
-		emails: mailbox.list().map(({ id, to, subject, text, sentAt }) => ({
+		emails: (await mailbox.list()).map(({ id, to, subject, text, sentAt }) => ({
 			id,
 			to,
 			subject,

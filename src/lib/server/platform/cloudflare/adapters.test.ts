@@ -169,4 +169,16 @@ describe('cloudflarePlatform', () => {
 		b.close();
 		expect(() => platform.db.open({ url: 'file:.data/tenants/t1.db' })).toThrow(/local database/);
 	});
+
+	it("opens /dev/mail on the preview's mailbox only for an app served from this machine", async () => {
+		const env = (appUrl: string) =>
+			({ APP_URL: appUrl, MAIL_FROM: 'a@b.example', DEV_MAILBOX_URL: 'http://127.0.0.1:9/mailbox' }) as unknown as CloudflareEnv;
+		const deployed = cloudflarePlatform(env('https://app.tandem.example'));
+		expect(deployed.config.devTools).toBe(false);
+		expect(deployed.devMailbox).toBeUndefined();
+		const preview = cloudflarePlatform(env('http://localhost:8787'));
+		expect(preview.config.devTools).toBe(true);
+		// The double is not listening here: the page fails loudly instead of showing an empty outbox.
+		await expect(preview.devMailbox!.list()).rejects.toThrow();
+	});
 });

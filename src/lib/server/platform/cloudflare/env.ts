@@ -34,4 +34,10 @@ export interface CloudflareEnv {
 	R2_SECRET_ACCESS_KEY: string;
 	/** Bucket name as seen through the S3 API (the same bucket the FILES binding points at). */
 	R2_BUCKET: string;
+
+	// local preview only (`npm run preview`); the deploy preflight refuses them in production
+	/** Base URL of the local Resend double instead of https://api.resend.com. */
+	RESEND_API_URL?: string;
+	/** The local Resend double's mailbox: turns on /dev/mail, and only for a localhost APP_URL. */
+	DEV_MAILBOX_URL?: string;
 }

@@ -10,7 +10,7 @@
  * Presigned R2 URLs are deliberately not part of Platform: import `r2PresignerFromEnv` from
  * './presign' where needed, so the AWS SDK only lands in bundles that use it.
  */
-import type { Mailer, OutgoingEmail, Platform } from '../ports';
+import type { CapturedEmail, DevMailbox, Mailer, OutgoingEmail, Platform } from '../ports';
 import type { CloudflareEnv } from './env';
 import { cloudflareConnector } from './connector';
 import { r2FileStore } from './r2-file-store';
@@ -46,7 +46,13 @@ export function cloudflarePlatform(env: CloudflareEnv): Platform {
 	// Short rate-limit waits (retry-after <= 2 s) are absorbed in place, twice, so bursts do
 	// not burn the queue's retries; longer ones go back to the queue with their delay.
 	const mailer = lazy(() =>
-		resendMailer({ apiKey: env.RESEND_API_KEY, from: env.MAIL_FROM, rateLimitRetries: 2, maxInlineWaitSeconds: 2 })
+		resendMailer({
+			apiKey: env.RESEND_API_KEY,
+			from: env.MAIL_FROM,
+			baseUrl: env.RESEND_API_URL || undefined,
+			rateLimitRetries: 2,
+			maxInlineWaitSeconds: 2
+		})
 	);
 
 	/** A Mailer that also offers Resend's batch endpoint (up to 100 emails, all or nothing). */
@@ -55,8 +61,9 @@ export function cloudflarePlatform(env: CloudflareEnv): Platform {
 		sendBatch: async (emails: OutgoingEmail[], key: string) => mailer().sendBatch(emails, key)
 	};
 
+	const devMailbox = previewMailbox(env.DEV_MAILBOX_URL, appUrl);
 	return {
-		config: { appUrl, mailFrom: env.MAIL_FROM ?? '', devTools: false },
+		config: { appUrl, mailFrom: env.MAIL_FROM ?? '', devTools: Boolean(devMailbox) },
 		db: {
 			control: () => db().control(),
 			open: (locator) => db().open(locator)
@@ -70,6 +77,20 @@ export function cloudflarePlatform(env: CloudflareEnv): Platform {
 		},
 		mailer: batchingMailer,
 		queue: { send: async (message, options) => queue().send(message, options) },
-		clock: { now: () => new Date() }
+		clock: { now: () => new Date() },
+		...(devMailbox ? { devMailbox } : {})
+	};
+}
+
+/** `npm run preview` shows the local Resend double's mailbox at /dev/mail. Only ever for an
+ * app served from this machine, so a stray variable in a real deployment opens nothing. */
+function previewMailbox(mailboxUrl: string | undefined, appUrl: string): DevMailbox | undefined {
+	if (!mailboxUrl || !['localhost', '127.0.0.1'].includes(new URL(appUrl).hostname)) return undefined;
+	return {
+		async list() {
+			const response = await fetch(mailboxUrl);
+			if (!response.ok) throw new Error(`The preview mailbox at ${mailboxUrl} answered ${response.status}.`);
+			return (await response.json()) as CapturedEmail[];
+		}
 	};
 }

@@ -1,15 +1,16 @@
 /**
  * Wires the Node adapters: `npm run dev`, tests, scripts and benchmarks. Control database,
  * one file per tenant, a folder for files, a captured mailbox, and the in-process queue and
- * ticker calling the same job handlers as the Cloudflare jobs worker.
+ * ticker calling the same job handlers as the Cloudflare jobs worker. `npm run preview`
+ * seeds through it with the databases behind the local Turso double instead of files.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { migrateControl } from '../../db';
 import { handleJob, runCronTick } from '../../jobs/runner';
-import type { AppConfig, Clock, Platform } from '../ports';
+import type { AppConfig, Clock, DatabaseLocator, Platform, TenantDatabaseProvisioner } from '../ports';
 import { CapturedMailer } from './captured-mailer';
-import { fileConnector } from './connector';
+import { nodeConnector } from './connector';
 import { folderFileStore } from './folder-file-store';
 import { InProcessQueue, type InProcessQueueOptions } from './in-process-queue';
 import { fileProvisioner } from './provisioner';
@@ -21,6 +22,10 @@ export interface LocalPlatformOptions {
 	queue?: InProcessQueueOptions;
 	/** Keep the mailbox in a file so it survives restarts (dev server). */
 	persistMail?: boolean;
+	/** Use this mailbox instead (the preview shares one with its Resend double). */
+	mailer?: CapturedMailer;
+	/** Databases somewhere else than files under dataDir (the preview's local Turso). */
+	databases?: { control: DatabaseLocator; provisioner: TenantDatabaseProvisioner };
 }
 
 export interface LocalRuntime {
@@ -44,13 +49,13 @@ function localConfig(overrides: Partial<AppConfig> = {}): AppConfig {
 export async function createLocalRuntime(options: LocalPlatformOptions): Promise<LocalRuntime> {
 	const dataDir = resolve(options.dataDir);
 	mkdirSync(dataDir, { recursive: true });
-	const connector = fileConnector(`file:${join(dataDir, 'control.db')}`);
+	const connector = nodeConnector(options.databases?.control ?? { url: `file:${join(dataDir, 'control.db')}` });
 	const queue = new InProcessQueue(options.queue);
-	const mailer = new CapturedMailer(options.persistMail ? join(dataDir, 'mail.jsonl') : undefined);
+	const mailer = options.mailer ?? new CapturedMailer(options.persistMail ? join(dataDir, 'mail.jsonl') : undefined);
 	const platform: Platform = {
 		config: localConfig(options.config),
 		db: connector,
-		provisioner: fileProvisioner(dataDir),
+		provisioner: options.databases?.provisioner ?? fileProvisioner(dataDir),
 		files: folderFileStore(join(dataDir, 'files')),
 		mailer,
 		queue,
