@@ -165,7 +165,7 @@ describe('TursoProvisioner', () => {
 		expect(error.status).toBe(402);
 		expect(error.retryable).toBe(false);
 		expect(error.message).toBe(
-			'Turso provisioning failed at "create database" for database "t-acme" (HTTP 402): you have reached the database limit of your plan'
+			'Turso Platform API failed at "create database" for database "t-acme" (HTTP 402): you have reached the database limit of your plan'
 		);
 	});
 

@@ -3,7 +3,7 @@
  * one file per tenant, a folder for files, a captured mailbox, and the in-process queue and
  * ticker calling the same job handlers as the Cloudflare jobs worker.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { migrateControl } from '../../db';
 import { handleJob, runCronTick } from '../../jobs/runner';
@@ -13,6 +13,7 @@ import { fileConnector } from './connector';
 import { folderFileStore } from './folder-file-store';
 import { InProcessQueue, type InProcessQueueOptions } from './in-process-queue';
 import { fileProvisioner } from './provisioner';
+import { newTokenKey, tenantTokenVault } from '../../tenancy/token-vault';
 
 export interface LocalPlatformOptions {
 	dataDir: string;
@@ -21,6 +22,10 @@ export interface LocalPlatformOptions {
 	queue?: InProcessQueueOptions;
 	/** Keep the mailbox in a file so it survives restarts (dev server). */
 	persistMail?: boolean;
+	/** TENANT_TOKEN_KEYS for scripts run against a deployment; otherwise a key kept in
+	 * `<dataDir>/tenant-token-keys` (local tenants are `file:` databases with no token, so it
+	 * seals only what a provisioner with tokens, e.g. a local Turso double, hands out). */
+	tenantTokenKeys?: string;
 }
 
 export interface LocalRuntime {
@@ -41,6 +46,17 @@ function localConfig(overrides: Partial<AppConfig> = {}): AppConfig {
 	return Object.defineProperties(defaults, Object.getOwnPropertyDescriptors(overrides));
 }
 
+/** The data folder's own key, made on first use; it never leaves the machine. */
+function localTokenKeys(dataDir: string): string {
+	const file = join(dataDir, 'tenant-token-keys');
+	try {
+		writeFileSync(file, `${newTokenKey()}\n`, { mode: 0o600, flag: 'wx' });
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+	}
+	return readFileSync(file, 'utf8');
+}
+
 export async function createLocalRuntime(options: LocalPlatformOptions): Promise<LocalRuntime> {
 	const dataDir = resolve(options.dataDir);
 	mkdirSync(dataDir, { recursive: true });
@@ -51,6 +67,7 @@ export async function createLocalRuntime(options: LocalPlatformOptions): Promise
 		config: localConfig(options.config),
 		db: connector,
 		provisioner: fileProvisioner(dataDir),
+		tokenVault: tenantTokenVault(options.tenantTokenKeys ?? localTokenKeys(dataDir)),
 		files: folderFileStore(join(dataDir, 'files')),
 		mailer,
 		queue,
