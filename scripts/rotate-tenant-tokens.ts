@@ -21,14 +21,22 @@ function commandFrom(args: string[]): TokenCommand {
 	return args[0] ? flags[args[0]]! : 'rotate';
 }
 
-const turso = () =>
-	new TursoProvisioner({
+function turso(): TursoProvisioner {
+	const missing = ['TURSO_ORG', 'TURSO_GROUP', 'TURSO_API_TOKEN'].filter((name) => !process.env[name]);
+	if (missing.length) {
+		throw new Error(
+			`${missing.join(', ')} not set: minting tokens goes through Turso's Platform API ` +
+				'(--reseal-only and --check need only CONTROL_DB_URL, CONTROL_DB_TOKEN and TENANT_TOKEN_KEYS).'
+		);
+	}
+	return new TursoProvisioner({
 		org: process.env.TURSO_ORG ?? '',
 		group: process.env.TURSO_GROUP ?? '',
 		apiToken: process.env.TURSO_API_TOKEN ?? '',
 		baseUrl: process.env.TURSO_API_URL,
 		tokenExpiration: TENANT_TOKEN_EXPIRATION
 	});
+}
 
 try {
 	const command = commandFrom(process.argv.slice(2));

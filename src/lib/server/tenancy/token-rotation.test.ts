@@ -14,6 +14,7 @@ import { TursoProvisioner } from '../platform/cloudflare/turso-provisioner';
 import { createTestApp, failure, type TestApp, type TestClient } from '../testing/harness';
 import type { FetchLike } from '../platform/cloudflare/fetch';
 import { FAKE_TURSO_API_TOKEN, FAKE_TURSO_ORG, fakeTurso, jsonResponse, type FakeTurso } from '../testing/fake-turso';
+import { migrateEverything } from './migrate-all';
 import { runTokenCommand, tokenExpiry, type TokenCommand } from './token-rotation';
 import { newTokenKey, sealedKeyId, tenantTokenVault } from './token-vault';
 
@@ -106,6 +107,22 @@ describe('tenant tokens at rest', () => {
 		const log = logged.mock.calls.flat().map(String).join('\n');
 		expect(log).toContain(`sealed with key ${sealedKeyId(sealed)}, which is not in TENANT_TOKEN_KEYS`);
 		expect(log).not.toMatch(/jwt-t/);
+	});
+
+	it('are opened by npm run db:migrate too: a tenant no key opens is reported by key id, the others migrate', async () => {
+		const globexDb = (await stored())['globex']!.databaseName;
+		const underAnotherKey = await tenantTokenVault(newTokenKey()).seal('jwt-elsewhere', globexDb);
+		await openControlDb(app.platform).update(tenants).set({ dbAuthToken: underAnotherKey }).where(eq(tenants.slug, 'globex'));
+		openedWith.clear();
+
+		const report = await migrateEverything(app.platform);
+
+		expect(report.tenants.map(({ slug, ok }) => ({ slug, ok }))).toEqual([
+			{ slug: 'acme', ok: true },
+			{ slug: 'globex', ok: false }
+		]);
+		expect(report.tenants[1]!.error).toContain(`sealed with key ${sealedKeyId(underAnotherKey)}, which is not in TENANT_TOKEN_KEYS`);
+		expect(fake.validTokens.has(String(openedWith.get((await stored())['acme']!.dbUrl!)))).toBe(true);
 	});
 });
 

@@ -110,6 +110,41 @@ describe('TursoProvisioner', () => {
 		expect(url.searchParams.get('authorization')).toBe('full-access');
 	});
 
+	it('mints another token for an existing database, leaving the earlier one valid', async () => {
+		const fake = fakeTurso();
+		const p = provisioner(fake, { tokenExpiration: '90d' });
+		const { authToken: first } = await p.provision('t-acme');
+		fake.requests.length = 0;
+
+		const second = await p.mintToken('t-acme');
+
+		expect(second).not.toBe(first);
+		expect([...fake.validTokens.keys()]).toEqual([first, second]);
+		expect(fake.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+			`POST https://api.turso.tech/v1/organizations/${ORG}/databases/t-acme/auth/tokens?authorization=full-access&expiration=90d`
+		]);
+	});
+
+	it('invalidates every token of the tenant group, and names the group when Turso refuses', async () => {
+		const fake = fakeTurso();
+		const p = provisioner(fake);
+		await p.provision('t-acme');
+		await p.provision('t-globex');
+
+		await p.invalidateGroupTokens();
+
+		expect(fake.requests.at(-1)).toMatchObject({
+			method: 'POST',
+			url: `https://api.turso.tech/v1/organizations/${ORG}/groups/tenants/auth/rotate`,
+			headers: { authorization: `Bearer ${TOKEN}` }
+		});
+		expect(fake.validTokens.size).toBe(0);
+		const elsewhere = new TursoProvisioner({ org: ORG, group: 'missing', apiToken: TOKEN, fetch: fake.fetch });
+		await expect(elsewhere.invalidateGroupTokens()).rejects.toThrow(
+			'Turso Platform API failed at "invalidate group tokens" for group "missing" (HTTP 404): group missing not found'
+		);
+	});
+
 	it('rejects names Turso would refuse without calling the API', async () => {
 		const fake = fakeTurso();
 		await expect(provisioner(fake).provision('Acme_Tenant')).rejects.toThrow(/Invalid Turso database name/);
