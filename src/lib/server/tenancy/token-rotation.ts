@@ -145,12 +145,13 @@ export async function runTokenCommand(
 	turso: () => TokenMinter,
 	print: (line: string) => void
 ): Promise<number> {
-	if (command === 'revoke') {
-		print('Invalidating every token of the tenant group: each tenant is unreachable until its new token is stored below.');
-	}
 	const reports = await {
 		rotate: () => remintTenantTokens(platform, turso()),
-		revoke: () => revokeTenantTokens(platform, turso()),
+		revoke: () => {
+			const minter = turso();
+			print('Invalidating every token of the tenant group: each tenant is unreachable until its new token is stored below.');
+			return revokeTenantTokens(platform, minter);
+		},
 		reseal: () => resealTenantTokens(platform),
 		check: () => checkTenantTokens(platform)
 	}[command]();
