@@ -1,24 +1,11 @@
 /**
  * `npm run db:migrate`: migrates the control database and fans out to every tenant.
  * Locally it uses .data/; with CONTROL_DB_URL (and CONTROL_DB_TOKEN) it migrates a
- * deployment's Turso databases, reading each tenant's locator from the control plane.
+ * deployment's Turso databases, reading each tenant's locator from the control plane (with
+ * TENANT_TOKEN_KEYS to open their tokens).
  */
-import { createClient } from '@libsql/client/node';
-import { createLocalRuntime } from '../src/lib/server/platform/local';
 import { migrateEverything } from '../src/lib/server/tenancy/migrate-all';
-import type { Platform } from '../src/lib/server/platform/ports';
-
-async function platformFromEnv(): Promise<{ platform: Platform; close(): void }> {
-	const runtime = await createLocalRuntime({ dataDir: process.env.TANDEM_DATA_DIR ?? '.data' });
-	const controlUrl = process.env.CONTROL_DB_URL;
-	if (!controlUrl) return runtime;
-	const control = createClient({ url: controlUrl, authToken: process.env.CONTROL_DB_TOKEN });
-	const platform: Platform = {
-		...runtime.platform,
-		db: { control: () => control, open: (locator) => createClient({ url: locator.url, authToken: locator.authToken ?? undefined }) }
-	};
-	return { platform, close: () => (control.close(), runtime.close()) };
-}
+import { platformFromEnv } from './platform-from-env';
 
 const { platform, close } = await platformFromEnv();
 const report = await migrateEverything(platform);

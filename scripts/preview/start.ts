@@ -24,7 +24,7 @@ import type { Readable } from 'node:stream';
 import { createClient } from '@libsql/client/node';
 import { Log, LogLevel, Miniflare, type WorkerOptions } from 'miniflare';
 import { unstable_getMiniflareWorkerOptions } from 'wrangler';
-import { createLocalRuntime } from '../../src/lib/server/platform/local';
+import { createLocalRuntime, localTokenKeys } from '../../src/lib/server/platform/local';
 import { CapturedMailer } from '../../src/lib/server/platform/local/captured-mailer';
 import { migrateEverything } from '../../src/lib/server/tenancy/migrate-all';
 import { seedDemo } from '../../src/lib/server/demo/seed';
@@ -88,7 +88,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 		TURSO_API_URL: turso.origin,
 		RESEND_API_KEY: secrets.resendKey,
 		RESEND_API_URL: resend.origin,
-		DEV_MAILBOX_URL: `${resend.origin}/mailbox`
+		DEV_MAILBOX_URL: `${resend.origin}/mailbox`,
+		// The seeding step sealed the demo's tenant tokens with this same key.
+		TENANT_TOKEN_KEYS: localTokenKeys(dataDir).trim()
 	};
 	const mf = new Miniflare({
 		host: '127.0.0.1',

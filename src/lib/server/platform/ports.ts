@@ -25,6 +25,14 @@ export interface TenantDatabaseProvisioner {
 	provision(databaseName: string): Promise<DatabaseLocator>;
 }
 
+/** Tenant database tokens at rest: the control plane stores only what `seal` returns. The
+ * database name is bound in, so a sealed token moved onto another tenant's row does not open. */
+export interface TokenVault {
+	seal(token: string, databaseName: string): Promise<string>;
+	/** The token; a value stored before encryption (no `v1:` prefix) opens as itself. */
+	open(stored: string, databaseName: string): Promise<string>;
+}
+
 export interface StoredFile {
 	body: ReadableStream<Uint8Array>;
 	size: number;
@@ -91,6 +99,7 @@ export interface Platform {
 	config: AppConfig;
 	db: DatabaseConnector;
 	provisioner: TenantDatabaseProvisioner;
+	tokenVault: TokenVault;
 	files: FileStore;
 	mailer: Mailer;
 	queue: JobQueue;

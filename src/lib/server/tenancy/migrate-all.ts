@@ -1,6 +1,6 @@
 /** `npm run db:migrate`: the control plane, then every tenant; one broken tenant is
  * reported and does not stop the others. */
-import { openControlDb, migrateControl, migrateTenant, recordTenantSchema } from '../db';
+import { openControlDb, migrateControl, migrateTenant, recordTenantSchema, tenantLocator } from '../db';
 import { tenants } from '../db/control/schema';
 import type { Platform } from '../platform/ports';
 
@@ -21,7 +21,7 @@ export async function migrateEverything(platform: Platform) {
 			continue;
 		}
 		try {
-			const result = await migrateTenant(platform.db.open({ url: tenant.dbUrl, authToken: tenant.dbAuthToken }));
+			const result = await migrateTenant(platform.db.open(await tenantLocator(platform, tenant)));
 			await recordTenantSchema(platform, tenant.id);
 			reports.push({ slug: tenant.slug, ok: true, applied: result.applied });
 		} catch (error) {

@@ -5,7 +5,7 @@
  * whether it is called again by the same request's retry, at sign-in, or by the cron sweep.
  */
 import { and, eq, isNotNull, like, lt, lte, sql } from 'drizzle-orm';
-import { openControlDb, openTenantDb, type TenantDb } from '../db';
+import { databaseNameFor, openControlDb, openTenantDb, type TenantDb } from '../db';
 import { memberships, tenants, type Role, type TenantKind } from '../db/control/schema';
 import { people } from '../db/tenant/schema';
 import type { Platform } from '../platform/ports';
@@ -55,10 +55,13 @@ export async function finishProvisioning(platform: Platform, tenantId: string): 
 	if (!tenant) throw notFound('That workspace does not exist.');
 	if (tenant.status === 'active') return tenant;
 	if (!tenant.dbUrl) {
-		const locator = await platform.provisioner.provision(databaseNameFor(tenant.id));
+		const databaseName = databaseNameFor(tenant.id);
+		const locator = await platform.provisioner.provision(databaseName);
+		// Sealed before it is stored: the control plane never holds a usable tenant token.
+		const dbAuthToken = locator.authToken ? await platform.tokenVault.seal(locator.authToken, databaseName) : null;
 		[tenant] = await control
 			.update(tenants)
-			.set({ dbUrl: locator.url, dbAuthToken: locator.authToken ?? null })
+			.set({ dbUrl: locator.url, dbAuthToken })
 			.where(eq(tenants.id, tenantId))
 			.returning();
 	}
@@ -93,10 +96,6 @@ async function seedOwnerPerson(platform: Platform, tdb: TenantDb, userId: string
 	const person = await tdb.query.people.findFirst({ where: eq(people.userId, userId), columns: { id: true } });
 	return person?.id ?? null;
 }
-
-/** Turso hostnames are `<database>-<org>.turso.io` and a DNS label holds 63 characters,
- * so the name stays short: 't' and 24 hex digits of the tenant's random id. */
-export const databaseNameFor = (tenantId: string) => `t${tenantId.replace(/-/g, '').slice(0, 24)}`;
 
 /** Tenants left half-created (e.g. by a crash mid sign-up) for longer than a minute. */
 export async function repairProvisioningTenants(platform: Platform): Promise<number> {

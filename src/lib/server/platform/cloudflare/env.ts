@@ -27,6 +27,9 @@ export interface CloudflareEnv {
 	TURSO_GROUP: string;
 	/** Turso Platform API token (`turso auth api-tokens mint ...`). */
 	TURSO_API_TOKEN: string;
+	/** Keys sealing tenant database tokens in the control plane: base64 32-byte keys separated by
+	 * commas or spaces; the first seals, all open (`npm run tenants:new-token-key` mints one). */
+	TENANT_TOKEN_KEYS?: string;
 	RESEND_API_KEY: string;
 	/** S3-API credentials of the R2 bucket, used only to presign direct GET/PUT URLs. */
 	R2_ACCOUNT_ID: string;

@@ -16,7 +16,8 @@ import { cloudflareConnector } from './connector';
 import { r2FileStore } from './r2-file-store';
 import { cloudflareQueue } from './queue';
 import { resendMailer, type ResendMailer } from './resend-mailer';
-import { tursoProvisioner } from './turso-provisioner';
+import { TENANT_TOKEN_EXPIRATION, tursoProvisioner } from './turso-provisioner';
+import { tenantTokenVault } from '../../tenancy/token-vault';
 
 export type { CloudflareEnv } from './env';
 
@@ -33,7 +34,12 @@ export function cloudflarePlatform(env: CloudflareEnv): Platform {
 		cloudflareConnector({ controlUrl: env.CONTROL_DB_URL, controlToken: env.CONTROL_DB_TOKEN })
 	);
 	const provisioner = lazy(() =>
-		tursoProvisioner({ org: env.TURSO_ORG, group: env.TURSO_GROUP, apiToken: env.TURSO_API_TOKEN })
+		tursoProvisioner({
+			org: env.TURSO_ORG,
+			group: env.TURSO_GROUP,
+			apiToken: env.TURSO_API_TOKEN,
+			tokenExpiration: TENANT_TOKEN_EXPIRATION
+		})
 	);
 	const files = lazy(() => {
 		if (!env.FILES) throw new Error('The FILES R2 binding is missing (wrangler.toml [[r2_buckets]]).');
@@ -70,6 +76,8 @@ export function cloudflarePlatform(env: CloudflareEnv): Platform {
 		},
 		// async wrappers so a missing secret or binding rejects the promise instead of throwing
 		provisioner: { provision: async (name) => provisioner().provision(name) },
+		// Imports its keys on first seal or open, once per isolate (a missing secret rejects then).
+		tokenVault: tenantTokenVault(env.TENANT_TOKEN_KEYS),
 		files: {
 			put: async (key, body, contentType) => files().put(key, body, contentType),
 			get: async (key) => files().get(key),

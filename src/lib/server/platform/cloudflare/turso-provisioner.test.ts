@@ -1,97 +1,7 @@
-/**
- * The fake below answers as Turso's Platform API is documented to:
- * - POST /v1/organizations/{org}/databases { name, group } -> 200 { database: { DbId, Hostname, Name } }
- *   https://docs.turso.tech/api-reference/databases/create
- * - GET /v1/organizations/{org}/databases/{name} -> 200 { database: { Name, DbId, Hostname, group, ... } }
- *   https://docs.turso.tech/api-reference/databases/retrieve
- * - POST /v1/organizations/{org}/databases/{name}/auth/tokens?authorization=full-access -> 200 { jwt }
- *   https://docs.turso.tech/api-reference/databases/create-token
- * - 401 / 402 / 403 / 409 (resource already exists) with an error message in the body
- *   https://docs.turso.tech/api-reference/response-codes
- */
+/** TursoProvisioner against testing/fake-turso.ts, which answers as Turso's Platform API is documented to. */
 import { describe, expect, it } from 'vitest';
 import { TursoApiError, TursoProvisioner } from './turso-provisioner';
-
-interface Recorded {
-	method: string;
-	url: string;
-	headers: Record<string, string>;
-	body: unknown;
-}
-
-function json(status: number, body: unknown) {
-	return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
-
-const ORG = 'acme-coaching';
-const TOKEN = 'platform-token';
-
-function fakeTurso(options: { override?: (req: Recorded) => Response | undefined; groups?: string[] } = {}) {
-	const requests: Recorded[] = [];
-	const databases = new Map<string, { Name: string; DbId: string; Hostname: string; group: string }>();
-	const groups = options.groups ?? ['tenants'];
-	let tokens = 0;
-
-	const fetch = async (input: string, init: RequestInit): Promise<Response> => {
-		const headers: Record<string, string> = {};
-		new Headers(init.headers).forEach((value, key) => (headers[key] = value));
-		const req: Recorded = {
-			method: init.method ?? 'GET',
-			url: input,
-			headers,
-			body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined
-		};
-		requests.push(req);
-		const custom = options.override?.(req);
-		if (custom) return custom;
-
-		if (headers['authorization'] !== `Bearer ${TOKEN}`) return json(401, { error: 'invalid token' });
-
-		const url = new URL(input);
-		const base = `/v1/organizations/${ORG}/databases`;
-		if (url.origin !== 'https://api.turso.tech' || !url.pathname.startsWith(base)) {
-			return json(404, { error: 'not found' });
-		}
-		const rest = url.pathname.slice(base.length);
-
-		if (req.method === 'POST' && rest === '') {
-			const { name, group } = req.body as { name: string; group: string };
-			if (!groups.includes(group)) return json(404, { error: `group ${group} not found` });
-			if (databases.has(name)) return json(409, { error: `database with name ${name} already exists` });
-			const db = { Name: name, DbId: `id-${name}`, Hostname: `${name}-${ORG}.turso.io`, group };
-			databases.set(name, db);
-			return json(200, { database: { DbId: db.DbId, Hostname: db.Hostname, Name: db.Name } });
-		}
-		const single = rest.match(/^\/([a-z0-9-]+)$/);
-		if (req.method === 'GET' && single) {
-			const db = databases.get(single[1]);
-			if (!db) return json(404, { error: 'database not found' });
-			return json(200, {
-				database: {
-					...db,
-					type: 'logical',
-					version: '0.24.0',
-					primaryRegion: 'fra',
-					regions: ['fra'],
-					is_schema: false,
-					block_reads: false,
-					block_writes: false,
-					allow_attach: false,
-					sleeping: false,
-					archived: false
-				}
-			});
-		}
-		const token = rest.match(/^\/([a-z0-9-]+)\/auth\/tokens$/);
-		if (req.method === 'POST' && token) {
-			if (!databases.has(token[1])) return json(404, { error: 'database not found' });
-			return json(200, { jwt: `jwt-${token[1]}-${++tokens}` });
-		}
-		return json(404, { error: 'not found' });
-	};
-
-	return { fetch, requests, databases };
-}
+import { FAKE_TURSO_API_TOKEN as TOKEN, FAKE_TURSO_ORG as ORG, fakeTurso, jsonResponse as json } from '../../testing/fake-turso';
 
 function provisioner(fake: ReturnType<typeof fakeTurso>, extra: { tokenExpiration?: string } = {}) {
 	return new TursoProvisioner({ org: ORG, group: 'tenants', apiToken: TOKEN, fetch: fake.fetch, ...extra });
@@ -165,7 +75,7 @@ describe('TursoProvisioner', () => {
 		expect(error.status).toBe(402);
 		expect(error.retryable).toBe(false);
 		expect(error.message).toBe(
-			'Turso provisioning failed at "create database" for database "t-acme" (HTTP 402): you have reached the database limit of your plan'
+			'Turso Platform API failed at "create database" for database "t-acme" (HTTP 402): you have reached the database limit of your plan'
 		);
 	});
 
@@ -198,6 +108,41 @@ describe('TursoProvisioner', () => {
 		const url = new URL(fake.requests[1].url);
 		expect(url.searchParams.get('expiration')).toBe('90d');
 		expect(url.searchParams.get('authorization')).toBe('full-access');
+	});
+
+	it('mints another token for an existing database, leaving the earlier one valid', async () => {
+		const fake = fakeTurso();
+		const p = provisioner(fake, { tokenExpiration: '90d' });
+		const { authToken: first } = await p.provision('t-acme');
+		fake.requests.length = 0;
+
+		const second = await p.mintToken('t-acme');
+
+		expect(second).not.toBe(first);
+		expect([...fake.validTokens.keys()]).toEqual([first, second]);
+		expect(fake.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+			`POST https://api.turso.tech/v1/organizations/${ORG}/databases/t-acme/auth/tokens?authorization=full-access&expiration=90d`
+		]);
+	});
+
+	it('invalidates every token of the tenant group, and names the group when Turso refuses', async () => {
+		const fake = fakeTurso();
+		const p = provisioner(fake);
+		await p.provision('t-acme');
+		await p.provision('t-globex');
+
+		await p.invalidateGroupTokens();
+
+		expect(fake.requests.at(-1)).toMatchObject({
+			method: 'POST',
+			url: `https://api.turso.tech/v1/organizations/${ORG}/groups/tenants/auth/rotate`,
+			headers: { authorization: `Bearer ${TOKEN}` }
+		});
+		expect(fake.validTokens.size).toBe(0);
+		const elsewhere = new TursoProvisioner({ org: ORG, group: 'missing', apiToken: TOKEN, fetch: fake.fetch });
+		await expect(elsewhere.invalidateGroupTokens()).rejects.toThrow(
+			'Turso Platform API failed at "invalidate group tokens" for group "missing" (HTTP 404): group missing not found'
+		);
 	});
 
 	it('rejects names Turso would refuse without calling the API', async () => {

@@ -12,19 +12,35 @@
  * - Token: POST /v1/organizations/{org}/databases/{name}/auth/tokens?expiration=...&authorization=full-access
  *   -> 200 { jwt }. expiration defaults to never.
  *   https://docs.turso.tech/api-reference/databases/create-token
+ * - Invalidate group tokens: POST /v1/organizations/{org}/groups/{group}/auth/rotate -> 200.
+ *   Rotates the keys that sign and verify every token of the group's databases.
+ *   https://docs.turso.tech/api-reference/groups/invalidate-tokens
+ *   (There is no per-database equivalent for a database in a group: `turso db tokens
+ *   invalidate` rotates the group's keys, https://docs.turso.tech/cli/db/tokens/invalidate,
+ *   turso-cli internal/cmd/db_invalidatetokens.go; so `--revoke` in
+ *   scripts/rotate-tenant-tokens.ts works on the whole tenant group.)
  * - Errors: 401/402/403, 409 "Conflict — Resource already exists"; the body carries an
  *   error message ({ "error": "..." }).
  *   https://docs.turso.tech/api-reference/response-codes
  *
  * Idempotent by construction: a 409 on create means an earlier attempt (or a concurrent
  * one) already made the database, so we read it back instead of failing. Minting a token
- * is always safe to repeat; each call returns a new valid token.
+ * is always safe to repeat; each call returns a new valid token, and earlier ones stay valid
+ * until they expire (which is what lets scripts/rotate-tenant-tokens.ts replace tokens
+ * without downtime).
  */
 import type { DatabaseLocator, TenantDatabaseProvisioner } from '../ports';
 import type { FetchLike } from './fetch';
 
 export const TURSO_API = 'https://api.turso.tech';
 const NAME_PATTERN = /^[a-z0-9-]{1,64}$/;
+
+/** Lifetime of the tenant tokens we mint. A token cannot be revoked alone (only the whole
+ * group's, with a short outage for every tenant), so its lifetime bounds how long a leaked one
+ * is useful. 90 days: `npm run tenants:rotate-tokens`, run monthly, replaces every token with
+ * two months to spare, so one or two missed runs cut no one off, and its `--check` (expiring
+ * within 14 days) leaves two weeks to notice. */
+export const TENANT_TOKEN_EXPIRATION = '90d';
 
 export interface TursoProvisionerOptions {
 	org: string;
@@ -37,17 +53,18 @@ export interface TursoProvisionerOptions {
 	timeoutMs?: number;
 }
 
-export type TursoStep = 'create database' | 'retrieve database' | 'create token';
+export type TursoStep = 'create database' | 'retrieve database' | 'create token' | 'invalidate group tokens';
 
 export class TursoApiError extends Error {
 	constructor(
 		readonly step: TursoStep,
-		readonly databaseName: string,
+		/** What the call was about, as the message names it: `database "t1"` or `group "tenants"`. */
+		readonly target: string,
 		readonly status: number | null,
 		readonly tursoMessage: string
 	) {
 		super(
-			`Turso provisioning failed at "${step}" for database "${databaseName}"` +
+			`Turso Platform API failed at "${step}" for ${target}` +
 				(status === null ? '' : ` (HTTP ${status})`) +
 				`: ${tursoMessage}`
 		);
@@ -89,7 +106,7 @@ export class TursoProvisioner implements TenantDatabaseProvisioner {
 			);
 		}
 		const database = await this.createOrGet(databaseName);
-		const jwt = await this.createToken(databaseName);
+		const jwt = await this.mintToken(databaseName);
 		return { url: `libsql://${database.Hostname}`, authToken: jwt };
 	}
 
@@ -98,28 +115,28 @@ export class TursoProvisioner implements TenantDatabaseProvisioner {
 	}
 
 	private async createOrGet(name: string): Promise<TursoDatabase & { Hostname: string }> {
-		const created = await this.request('create database', name, this.orgPath, {
+		const created = await this.request('create database', databaseTarget(name), this.orgPath, {
 			method: 'POST',
 			body: JSON.stringify({ name, group: this.options.group })
 		});
 		if (created.status !== 409) {
-			return requireHostname('create database', name, await this.json(created, 'create database', name));
+			return requireHostname('create database', name, await this.json(created, 'create database', databaseTarget(name)));
 		}
 
-		const existing = await this.request('retrieve database', name, `${this.orgPath}/${encodeURIComponent(name)}`, {
+		const existing = await this.request('retrieve database', databaseTarget(name), `${this.orgPath}/${encodeURIComponent(name)}`, {
 			method: 'GET'
 		});
 		const database = requireHostname(
 			'retrieve database',
 			name,
-			await this.json(existing, 'retrieve database', name)
+			await this.json(existing, 'retrieve database', databaseTarget(name))
 		);
 		if (database.group && database.group !== this.options.group) {
 			// Same name in another group is someone else's database (another app or
 			// environment sharing the org): never hand out a token for it.
 			throw new TursoApiError(
 				'retrieve database',
-				name,
+				databaseTarget(name),
 				existing.status,
 				`a database with this name already exists in group "${database.group}", not "${this.options.group}"`
 			);
@@ -127,24 +144,33 @@ export class TursoProvisioner implements TenantDatabaseProvisioner {
 		return database;
 	}
 
-	private async createToken(name: string): Promise<string> {
+	/** A new full-access token for an existing database; the ones minted before stay valid. */
+	async mintToken(name: string): Promise<string> {
 		const query = new URLSearchParams({ authorization: 'full-access' });
 		if (this.options.tokenExpiration) query.set('expiration', this.options.tokenExpiration);
+		const target = databaseTarget(name);
 		const response = await this.request(
 			'create token',
-			name,
+			target,
 			`${this.orgPath}/${encodeURIComponent(name)}/auth/tokens?${query}`,
 			{ method: 'POST' }
 		);
-		const body = (await this.json(response, 'create token', name)) as { jwt?: unknown };
+		const body = (await this.json(response, 'create token', target)) as { jwt?: unknown };
 		if (typeof body.jwt !== 'string' || !body.jwt) {
-			throw new TursoApiError('create token', name, response.status, 'response has no "jwt"');
+			throw new TursoApiError('create token', target, response.status, 'response has no "jwt"');
 		}
 		return body.jwt;
 	}
 
+	/** Invalidates every token of every database in the tenant group, at once. */
+	async invalidateGroupTokens(): Promise<void> {
+		const { org, group } = this.options;
+		const path = `/v1/organizations/${encodeURIComponent(org)}/groups/${encodeURIComponent(group)}/auth/rotate`;
+		await this.request('invalidate group tokens', `group "${group}"`, path, { method: 'POST' });
+	}
+
 	/** Sends one request; returns the response if it is 2xx or a 409 on create, throws otherwise. */
-	private async request(step: TursoStep, name: string, path: string, init: RequestInit): Promise<Response> {
+	private async request(step: TursoStep, target: string, path: string, init: RequestInit): Promise<Response> {
 		let response: Response;
 		try {
 			response = await this.fetch(`${this.baseUrl}${path}`, {
@@ -156,18 +182,18 @@ export class TursoProvisioner implements TenantDatabaseProvisioner {
 				signal: AbortSignal.timeout(this.options.timeoutMs ?? 20_000)
 			});
 		} catch (error) {
-			throw new TursoApiError(step, name, null, error instanceof Error ? error.message : String(error));
+			throw new TursoApiError(step, target, null, error instanceof Error ? error.message : String(error));
 		}
 		if (response.ok) return response;
 		if (response.status === 409 && step === 'create database') return response;
-		throw new TursoApiError(step, name, response.status, await errorMessage(response));
+		throw new TursoApiError(step, target, response.status, await errorMessage(response));
 	}
 
-	private async json(response: Response, step: TursoStep, name: string): Promise<unknown> {
+	private async json(response: Response, step: TursoStep, target: string): Promise<unknown> {
 		try {
 			return await response.json();
 		} catch {
-			throw new TursoApiError(step, name, response.status, 'response is not JSON');
+			throw new TursoApiError(step, target, response.status, 'response is not JSON');
 		}
 	}
 }
@@ -176,6 +202,8 @@ export function tursoProvisioner(options: TursoProvisionerOptions): TursoProvisi
 	return new TursoProvisioner(options);
 }
 
+const databaseTarget = (name: string) => `database "${name}"`;
+
 function requireHostname(
 	step: TursoStep,
 	name: string,
@@ -183,7 +211,7 @@ function requireHostname(
 ): TursoDatabase & { Hostname: string } {
 	const database = (body as { database?: TursoDatabase } | null)?.database;
 	if (!database || typeof database.Hostname !== 'string' || !database.Hostname) {
-		throw new TursoApiError(step, name, 200, 'response has no database.Hostname');
+		throw new TursoApiError(step, databaseTarget(name), 200, 'response has no database.Hostname');
 	}
 	return database as TursoDatabase & { Hostname: string };
 }

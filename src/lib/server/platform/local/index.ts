@@ -4,7 +4,7 @@
  * ticker calling the same job handlers as the Cloudflare jobs worker. `npm run preview`
  * seeds through it with the databases behind the local Turso double instead of files.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { migrateControl } from '../../db';
 import { handleJob, runCronTick } from '../../jobs/runner';
@@ -14,6 +14,7 @@ import { nodeConnector } from './connector';
 import { folderFileStore } from './folder-file-store';
 import { InProcessQueue, type InProcessQueueOptions } from './in-process-queue';
 import { fileProvisioner } from './provisioner';
+import { newTokenKey, tenantTokenVault } from '../../tenancy/token-vault';
 
 export interface LocalPlatformOptions {
 	dataDir: string;
@@ -26,6 +27,10 @@ export interface LocalPlatformOptions {
 	mailer?: CapturedMailer;
 	/** Databases somewhere else than files under dataDir (the preview's local Turso). */
 	databases?: { control: DatabaseLocator; provisioner: TenantDatabaseProvisioner };
+	/** TENANT_TOKEN_KEYS for scripts run against a deployment; otherwise a key kept in
+	 * `<dataDir>/tenant-token-keys` (local tenants are `file:` databases with no token, so it
+	 * seals only what a provisioner with tokens, e.g. a local Turso double, hands out). */
+	tenantTokenKeys?: string;
 }
 
 export interface LocalRuntime {
@@ -46,6 +51,18 @@ function localConfig(overrides: Partial<AppConfig> = {}): AppConfig {
 	return Object.defineProperties(defaults, Object.getOwnPropertyDescriptors(overrides));
 }
 
+/** The data folder's own key, made on first use; it never leaves the machine. */
+/** The key that seals tenant tokens on this machine (`npm run preview` hands it to the workers too). */
+export function localTokenKeys(dataDir: string): string {
+	const file = join(dataDir, 'tenant-token-keys');
+	try {
+		writeFileSync(file, `${newTokenKey()}\n`, { mode: 0o600, flag: 'wx' });
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+	}
+	return readFileSync(file, 'utf8');
+}
+
 export async function createLocalRuntime(options: LocalPlatformOptions): Promise<LocalRuntime> {
 	const dataDir = resolve(options.dataDir);
 	mkdirSync(dataDir, { recursive: true });
@@ -56,6 +73,7 @@ export async function createLocalRuntime(options: LocalPlatformOptions): Promise
 		config: localConfig(options.config),
 		db: connector,
 		provisioner: options.databases?.provisioner ?? fileProvisioner(dataDir),
+		tokenVault: tenantTokenVault(options.tenantTokenKeys ?? localTokenKeys(dataDir)),
 		files: folderFileStore(join(dataDir, 'files')),
 		mailer,
 		queue,
