@@ -51,8 +51,8 @@ function localConfig(overrides: Partial<AppConfig> = {}): AppConfig {
 	return Object.defineProperties(defaults, Object.getOwnPropertyDescriptors(overrides));
 }
 
-/** The data folder's own key, made on first use; it never leaves the machine. */
-/** The key that seals tenant tokens on this machine (`npm run preview` hands it to the workers too). */
+/** The data folder's own key, made on first use; it never leaves the machine (`npm run
+ * preview` hands it to its workers, which open what its seeding sealed). */
 export function localTokenKeys(dataDir: string): string {
 	const file = join(dataDir, 'tenant-token-keys');
 	try {
