@@ -27,6 +27,10 @@ export interface CloudflareEnv {
 	TURSO_GROUP: string;
 	/** Turso Platform API token (`turso auth api-tokens mint ...`). */
 	TURSO_API_TOKEN: string;
+	/** Local runs only: the origin of the local Turso double (scripts/local-turso), which then
+	 * serves both the Platform API and the tenant databases (`<origin>/db/<name>/`). Unset in
+	 * production, where the Platform API is https://api.turso.tech. */
+	TURSO_API_URL?: string;
 	RESEND_API_KEY: string;
 	/** S3-API credentials of the R2 bucket, used only to presign direct GET/PUT URLs. */
 	R2_ACCOUNT_ID: string;

@@ -16,13 +16,21 @@ import { cloudflareConnector } from './connector';
 import { r2FileStore } from './r2-file-store';
 import { cloudflareQueue } from './queue';
 import { resendMailer, type ResendMailer } from './resend-mailer';
-import { tursoProvisioner } from './turso-provisioner';
+import { tursoProvisioner, type TursoProvisionerOptions } from './turso-provisioner';
 
 export type { CloudflareEnv } from './env';
 
 function lazy<T extends object>(make: () => T): () => T {
 	let value: T | undefined;
 	return () => (value ??= make());
+}
+
+/** With TURSO_API_URL set (only by the local launcher), the local Turso double answers the
+ * Platform API and serves each database at `<TURSO_API_URL>/db/<name>/`. */
+function localTurso(apiUrl: string | undefined): Pick<TursoProvisionerOptions, 'baseUrl' | 'databaseUrl'> {
+	if (!apiUrl) return {};
+	const origin = apiUrl.replace(/\/+$/, '');
+	return { baseUrl: origin, databaseUrl: ({ name }) => `${origin}/db/${name}/` };
 }
 
 export function cloudflarePlatform(env: CloudflareEnv): Platform {
@@ -33,7 +41,7 @@ export function cloudflarePlatform(env: CloudflareEnv): Platform {
 		cloudflareConnector({ controlUrl: env.CONTROL_DB_URL, controlToken: env.CONTROL_DB_TOKEN })
 	);
 	const provisioner = lazy(() =>
-		tursoProvisioner({ org: env.TURSO_ORG, group: env.TURSO_GROUP, apiToken: env.TURSO_API_TOKEN })
+		tursoProvisioner({ org: env.TURSO_ORG, group: env.TURSO_GROUP, apiToken: env.TURSO_API_TOKEN, ...localTurso(env.TURSO_API_URL) })
 	);
 	const files = lazy(() => {
 		if (!env.FILES) throw new Error('The FILES R2 binding is missing (wrangler.toml [[r2_buckets]]).');
