@@ -74,10 +74,14 @@ export class TokenRegistry {
 }
 
 function readRegistry(file: string): Record<string, DatabaseRecord> {
-	const parsed = registryFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-	if (!parsed.success) {
-		throw new Error(`${file} is not a local Turso token registry (${parsed.error.issues[0]?.message}); delete it to start afresh.`);
+	let json: unknown;
+	try {
+		json = JSON.parse(readFileSync(file, 'utf8'));
+	} catch {
+		json = undefined;
 	}
+	const parsed = registryFile.safeParse(json);
+	if (!parsed.success) throw new Error(`${file} is not a local Turso token registry; delete it to start afresh.`);
 	return parsed.data.databases;
 }
 

@@ -12,6 +12,7 @@ import { createClient as createNodeClient } from '@libsql/client/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateTenant } from '../../src/lib/server/db';
 import { tenantMigrations } from '../../src/lib/server/db/migrations.generated';
+import { cloudflarePlatform, type CloudflareEnv } from '../../src/lib/server/platform/cloudflare';
 import { cloudflareConnector } from '../../src/lib/server/platform/cloudflare/connector';
 import { localTursoProvisioner, startLocalTurso, type LocalTurso } from './server';
 import type { StreamResultJson } from './hrana';
@@ -410,5 +411,23 @@ describe('Platform API subset', () => {
 		expect((await migrateTenant(client)).applied).toEqual([]);
 
 		await expect(localTursoProvisioner(turso, PLATFORM_TOKEN, 'other-group').provision('tenant-acme')).rejects.toThrow(/group "tenants"/);
+	});
+
+	it('is where the Workers platform provisions when TURSO_API_URL is set', async () => {
+		const control = await turso.ensureDatabase('control');
+		const env = {
+			APP_URL: 'http://localhost:8787',
+			CONTROL_DB_URL: control.url,
+			CONTROL_DB_TOKEN: control.authToken,
+			TURSO_ORG: turso.org,
+			TURSO_GROUP: 'tenants',
+			TURSO_API_TOKEN: PLATFORM_TOKEN
+		};
+		const workers = cloudflarePlatform({ ...env, TURSO_API_URL: `${turso.origin}/` } as CloudflareEnv);
+		const locator = await workers.provisioner.provision('tenant-workerd');
+		expect(locator.url).toBe(turso.databaseUrl('tenant-workerd'));
+		const client = workers.db.open(locator);
+		clients.push(client);
+		expect((await client.execute('SELECT 1 AS one')).rows[0].one).toBe(1);
 	});
 });
