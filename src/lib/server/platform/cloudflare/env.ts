@@ -30,6 +30,10 @@ export interface CloudflareEnv {
 	/** Keys sealing tenant database tokens in the control plane: base64 32-byte keys separated by
 	 * commas or spaces; the first seals, all open (`npm run tenants:new-token-key` mints one). */
 	TENANT_TOKEN_KEYS?: string;
+	/** Local runs only: the origin of the local Turso double (scripts/local-turso), which then
+	 * serves both the Platform API and the tenant databases (`<origin>/db/<name>/`). Unset in
+	 * production, where the Platform API is https://api.turso.tech. */
+	TURSO_API_URL?: string;
 	RESEND_API_KEY: string;
 	/** S3-API credentials of the R2 bucket, used only to presign direct GET/PUT URLs. */
 	R2_ACCOUNT_ID: string;

@@ -22,6 +22,9 @@
  * - Errors: 401/402/403, 409 "Conflict — Resource already exists"; the body carries an
  *   error message ({ "error": "..." }).
  *   https://docs.turso.tech/api-reference/response-codes
+ * - Database URL: `libsql://<Hostname>` (the client reads libsql: as https:). `databaseUrl`
+ *   overrides it only for the local Turso double (scripts/local-turso), whose databases live at
+ *   `<TURSO_API_URL>/db/<name>/`.
  *
  * Idempotent by construction: a 409 on create means an earlier attempt (or a concurrent
  * one) already made the database, so we read it back instead of failing. Minting a token
@@ -51,6 +54,8 @@ export interface TursoProvisionerOptions {
 	/** Token lifetime in Turso's syntax (`2w1d30m`); omitted means never expires. */
 	tokenExpiration?: string;
 	timeoutMs?: number;
+	/** Where a created database is reached; default `libsql://${hostname}` (Turso Cloud). */
+	databaseUrl?: (database: { name: string; hostname: string }) => string;
 }
 
 export type TursoStep = 'create database' | 'retrieve database' | 'create token' | 'invalidate group tokens';
@@ -107,7 +112,8 @@ export class TursoProvisioner implements TenantDatabaseProvisioner {
 		}
 		const database = await this.createOrGet(databaseName);
 		const jwt = await this.mintToken(databaseName);
-		return { url: `libsql://${database.Hostname}`, authToken: jwt };
+		const url = this.options.databaseUrl?.({ name: databaseName, hostname: database.Hostname }) ?? `libsql://${database.Hostname}`;
+		return { url, authToken: jwt };
 	}
 
 	private get orgPath(): string {
