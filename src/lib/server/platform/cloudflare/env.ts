@@ -1,7 +1,9 @@
 /**
  * Bindings, vars and secrets of both Workers (`wrangler.toml` for the app worker,
- * `workers/jobs/wrangler.toml` for the jobs worker). Vars live in the toml files; every
- * secret is set with `wrangler secret put NAME` on each worker (see docs/DEPLOY.md).
+ * `workers/jobs/wrangler.toml` for the jobs worker). The vars come from the operator's
+ * deploy/<environment>.env through `npm run deploy`; the required secrets are listed in each
+ * toml's `[secrets] required` and set with `wrangler secret bulk` on each worker (see
+ * docs/DEPLOY.md).
  *
  * Types for R2Bucket and Queue come from @cloudflare/workers-types (tsconfig `types`).
  */
@@ -28,10 +30,16 @@ export interface CloudflareEnv {
 	/** Turso Platform API token (`turso auth api-tokens mint ...`). */
 	TURSO_API_TOKEN: string;
 	RESEND_API_KEY: string;
-	/** S3-API credentials of the R2 bucket, used only to presign direct GET/PUT URLs. */
-	R2_ACCOUNT_ID: string;
-	R2_ACCESS_KEY_ID: string;
-	R2_SECRET_ACCESS_KEY: string;
+	/** AES-GCM keys sealing tenant database tokens at rest: base64, first seals, all open. */
+	TENANT_TOKEN_KEYS: string;
+	/**
+	 * S3-API credentials of the R2 bucket, read only by ./presign.ts to presign direct GET/PUT
+	 * URLs. Nothing imports it yet, so no deployment sets them; they become required secrets
+	 * (and a step of docs/DEPLOY.md) when direct file uploads ship.
+	 */
+	R2_ACCOUNT_ID?: string;
+	R2_ACCESS_KEY_ID?: string;
+	R2_SECRET_ACCESS_KEY?: string;
 	/** Bucket name as seen through the S3 API (the same bucket the FILES binding points at). */
-	R2_BUCKET: string;
+	R2_BUCKET?: string;
 }
