@@ -9,7 +9,8 @@
 #
 # Offline by design: no Cloudflare account, no remote bindings (R2 and the queue are
 # simulated locally by miniflare), metrics and the cf-object fetch disabled. No secrets are
-# set, so the page must render without touching a database.
+# set, so the page must render without touching a database. The tracked wrangler.toml has no
+# APP_URL or MAIL_FROM (operators supply them at deploy), so they are passed here as --var.
 #
 # Usage (from anywhere): scripts/ci/boot-workerd.sh
 # env: BOOT_TIMEOUT (seconds, default 90), SMOKE_PATH (default /signin),
@@ -70,6 +71,8 @@ setsid npx wrangler dev \
 	--show-interactive-dev-session=false \
 	--live-reload=false \
 	--log-level info \
+	--var "APP_URL:http://127.0.0.1:$PORT" \
+	--var "MAIL_FROM:Tandem CI <ci@tandem.invalid>" \
 	</dev/null >"$LOG" 2>&1 &
 PID=$!
 

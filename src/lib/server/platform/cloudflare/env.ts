@@ -1,7 +1,9 @@
 /**
  * Bindings, vars and secrets of both Workers (`wrangler.toml` for the app worker,
- * `workers/jobs/wrangler.toml` for the jobs worker). Vars live in the toml files; every
- * secret is set with `wrangler secret put NAME` on each worker (see docs/DEPLOY.md).
+ * `workers/jobs/wrangler.toml` for the jobs worker). The vars come from the operator's
+ * deploy/<environment>.env through `npm run deploy`; the required secrets are listed in each
+ * toml's `[secrets] required` and set with `wrangler secret bulk` on each worker (see
+ * docs/DEPLOY.md).
  *
  * Types for R2Bucket and Queue come from @cloudflare/workers-types (tsconfig `types`).
  */
@@ -30,19 +32,22 @@ export interface CloudflareEnv {
 	/** Keys sealing tenant database tokens in the control plane: base64 32-byte keys separated by
 	 * commas or spaces; the first seals, all open (`npm run tenants:new-token-key` mints one). */
 	TENANT_TOKEN_KEYS?: string;
-	/** Local runs only: the origin of the local Turso double (scripts/local-turso), which then
-	 * serves both the Platform API and the tenant databases (`<origin>/db/<name>/`). Unset in
-	 * production, where the Platform API is https://api.turso.tech. */
-	TURSO_API_URL?: string;
 	RESEND_API_KEY: string;
-	/** S3-API credentials of the R2 bucket, used only to presign direct GET/PUT URLs. */
-	R2_ACCOUNT_ID: string;
-	R2_ACCESS_KEY_ID: string;
-	R2_SECRET_ACCESS_KEY: string;
+	/**
+	 * S3-API credentials of the R2 bucket, read only by ./presign.ts to presign direct GET/PUT
+	 * URLs. Nothing imports it yet, so no deployment sets them; they become required secrets
+	 * (and a step of docs/DEPLOY.md) when direct file uploads ship.
+	 */
+	R2_ACCOUNT_ID?: string;
+	R2_ACCESS_KEY_ID?: string;
+	R2_SECRET_ACCESS_KEY?: string;
 	/** Bucket name as seen through the S3 API (the same bucket the FILES binding points at). */
-	R2_BUCKET: string;
+	R2_BUCKET?: string;
 
 	// local preview only (`npm run preview`); the deploy preflight refuses them in production
+	/** The local Turso double (scripts/local-turso): it answers the Platform API and serves
+	 * each database at `<origin>/db/<name>/`. Production uses https://api.turso.tech. */
+	TURSO_API_URL?: string;
 	/** Base URL of the local Resend double instead of https://api.resend.com. */
 	RESEND_API_URL?: string;
 	/** The local Resend double's mailbox: turns on /dev/mail, and only for a localhost APP_URL. */
