@@ -97,6 +97,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 		port: Number(new URL(appUrl).port),
 		defaultPersistRoot: join(dataDir, 'workerd'),
 		log: new Log(LogLevel.WARN),
+		// The placeholder `request.cf`, instead of fetching Cloudflare's (no network here).
+		cf: false,
 		handleRuntimeStdio: (stdout: Readable, stderr: Readable) => {
 			for (const stream of [stdout, stderr]) stream.on('data', (chunk: Buffer) => output(chunk.toString('utf8').trimEnd()));
 		},
@@ -128,7 +130,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 export function bundleWorkers(outDir: string): { app: string; jobs: string } {
 	const bundle = (config: string, name: string) => {
 		const dir = join(outDir, name);
-		const run = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', dir, '-c', config], {
+		const run = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--env', '', '--outdir', dir, '-c', config], {
 			encoding: 'utf8',
 			env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' }
 		});

@@ -155,6 +155,21 @@ describe('npm run tenants:rotate-tokens', () => {
 		expect((await presentedToken(globex, 'globex')).accepted).toBe(true);
 	});
 
+	it('mints for the database a restored tenant now points at, not the one its id once named', async () => {
+		const acmeRow = (await stored())['acme']!;
+		const restored = `${acmeRow.databaseName}-r1`;
+		fake.addDatabase(restored);
+		await openControlDb(app.platform)
+			.update(tenants)
+			.set({ dbUrl: acmeRow.dbUrl!.replace(`${acmeRow.databaseName}.db`, `${restored}.db`) })
+			.where(eq(tenants.slug, 'acme'));
+		fake.requests.length = 0;
+
+		expect((await run('rotate')).code).toBe(0);
+
+		expect(new URL(fake.requests[0]!.url).pathname).toBe(`/v1/organizations/${FAKE_TURSO_ORG}/databases/${restored}/auth/tokens`);
+	});
+
 	it('reports a tenant Turso refuses, still does the others, and exits non-zero; a re-run finishes the job', async () => {
 		const globexDb = (await stored())['globex']!.databaseName;
 		const failing = turso((url) =>

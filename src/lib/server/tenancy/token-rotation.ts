@@ -24,6 +24,7 @@ import { sealedKeyId } from './token-vault';
 /** What Turso's Platform API offers here (TursoProvisioner implements it). */
 export interface TokenMinter {
 	mintToken(databaseName: string): Promise<string>;
+	databaseNameAt(url: string): string;
 	invalidateGroupTokens(): Promise<void>;
 }
 
@@ -41,7 +42,9 @@ const DAY_MS = 86_400_000;
 interface StoredToken {
 	id: string;
 	slug: string;
+	/** The tenant's logical name, which sealing binds the token to (it survives a restore). */
 	databaseName: string;
+	dbUrl: string;
 	stored: string;
 }
 
@@ -60,7 +63,7 @@ async function forEachStoredToken(
 		else if (!stored) reports.push({ slug, ok: true, message: 'skipped: no token (a local database file)' });
 		else {
 			try {
-				reports.push({ slug, ...(await work({ id, slug, databaseName: databaseNameFor(id), stored })) });
+				reports.push({ slug, ...(await work({ id, slug, databaseName: databaseNameFor(id), dbUrl, stored })) });
 			} catch (error) {
 				reports.push({ slug, ok: false, message: `FAILED: ${error instanceof Error ? error.message : String(error)}` });
 			}
@@ -75,9 +78,9 @@ async function storeSealed(platform: Platform, tenant: StoredToken, token: strin
 	return sealed;
 }
 
-export function remintTenantTokens(platform: Platform, turso: Pick<TokenMinter, 'mintToken'>): Promise<TenantTokenReport[]> {
+export function remintTenantTokens(platform: Platform, turso: Pick<TokenMinter, 'mintToken' | 'databaseNameAt'>): Promise<TenantTokenReport[]> {
 	return forEachStoredToken(platform, async (tenant) => {
-		const sealed = await storeSealed(platform, tenant, await turso.mintToken(tenant.databaseName));
+		const sealed = await storeSealed(platform, tenant, await turso.mintToken(turso.databaseNameAt(tenant.dbUrl)));
 		return { ok: true, message: `new token stored (key ${sealedKeyId(sealed)})` };
 	});
 }

@@ -166,4 +166,12 @@ describe('TursoProvisioner', () => {
 		expect(error.retryable).toBe(true);
 		expect(error.status).toBeNull();
 	});
+
+	it('reads the database name back from every address it can hand out', () => {
+		const p = new TursoProvisioner({ org: 'acme-coaching', group: 'tenants', apiToken: 'x' });
+		expect(p.databaseNameAt('libsql://t0123-r1-acme-coaching.aws-eu-west-1.turso.io')).toBe('t0123-r1');
+		expect(p.databaseNameAt('http://127.0.0.1:8081/db/t0123/')).toBe('t0123');
+		expect(p.databaseNameAt('file:/data/tenants/t0123.db')).toBe('t0123');
+		expect(() => p.databaseNameAt('libsql://t0123-other-org.turso.io')).toThrow(/not a database of the Turso organization "acme-coaching"/);
+	});
 });

@@ -150,6 +150,23 @@ export class TursoProvisioner implements TenantDatabaseProvisioner {
 		return database;
 	}
 
+	/**
+	 * The database a stored address names, to mint its token: after a point-in-time restore a
+	 * tenant points at a new database (docs/DEPLOY.md), so its name cannot be derived from the
+	 * tenant id. Turso: `libsql://<name>-<org>.turso.io`; the local double: `<origin>/db/<name>/`;
+	 * a local file: `<dir>/<name>.db`.
+	 */
+	databaseNameAt(url: string): string {
+		const { hostname, pathname, protocol } = new URL(url);
+		if (protocol === 'file:') return pathname.split('/').at(-1)!.replace(/\.db$/, '');
+		const local = /^\/db\/([^/]+)\/$/.exec(pathname);
+		if (local) return local[1]!;
+		const label = hostname.split('.')[0]!;
+		const suffix = `-${this.options.org}`;
+		if (!label.endsWith(suffix)) throw new Error(`${url} is not a database of the Turso organization "${this.options.org}".`);
+		return label.slice(0, -suffix.length);
+	}
+
 	/** A new full-access token for an existing database; the ones minted before stay valid. */
 	async mintToken(name: string): Promise<string> {
 		const query = new URLSearchParams({ authorization: 'full-access' });
