@@ -7,7 +7,8 @@
  * the production bundle in workerd (scripts/preview/start.ts), so email goes through the
  * jobs worker's queue() and the Resend adapter, and the cron through scheduled().
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -103,10 +104,12 @@ try {
 	const env = { ...process.env, TANDEM_E2E_PROFILES: profiles, BASE_URL: app.baseUrl, TANDEM_E2E_RUNTIME: runtime };
 	const specs = readdirSync('tests/e2e').filter((file) => file.endsWith('.spec.ts')).map((file) => join('tests/e2e', file));
 	console.log(`Browser tests on ${runtime === 'workerd' ? 'the production bundle in workerd' : 'vite dev'} at ${app.baseUrl}`);
-	const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...specs], { env, stdio: 'inherit' });
-	if (result.status !== 0) console.error(`---- ${runtime} log (last 80 lines) ----\n${app.log().split('\n').slice(-80).join('\n')}`);
+	// Not spawnSync: under workerd the local Turso and Resend answer from this process.
+	const tests = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...specs], { env, stdio: 'inherit' });
+	const [status] = (await once(tests, 'exit')) as [number | null];
+	if (status !== 0) console.error(`---- ${runtime} log (last 80 lines) ----\n${app.log().split('\n').slice(-80).join('\n')}`);
 	await cleanUp();
-	process.exit(result.status ?? 1);
+	process.exit(status ?? 1);
 } catch (error) {
 	console.error(error);
 	await cleanUp();
