@@ -42,3 +42,14 @@ export function countingConnector(inner: DatabaseConnector) {
 }
 
 export const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+
+/** Whom each page is viewed as; an invitee is signed out. */
+const benchPeople = { admin: 'admin@northwind.demo', coach: 'priya@northwind.demo', coachee: 'jordan@client.demo', spectator: 'quinn@northwind.demo' } as const;
+export type BenchRole = keyof typeof benchPeople | 'invitee';
+
+/** A session cookie per role, from a sign-in the caller performs its own way. */
+export async function cookiesByRole(sessionOf: (email: string) => Promise<string>): Promise<Record<BenchRole, string>> {
+	const cookies: Record<BenchRole, string> = { admin: '', coach: '', coachee: '', spectator: '', invitee: '' };
+	for (const [role, email] of Object.entries(benchPeople)) cookies[role as keyof typeof benchPeople] = await sessionOf(email);
+	return cookies;
+}

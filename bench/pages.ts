@@ -20,7 +20,7 @@ import { openControlDb } from '../src/lib/server/db';
 import { seedDemo } from '../src/lib/server/demo/seed';
 import { createLocalRuntime, type LocalRuntime } from '../src/lib/server/platform/local';
 import type { DatabaseConnector } from '../src/lib/server/platform/ports';
-import { fmt, percentile } from './lib';
+import { cookiesByRole, fmt, percentile } from './lib';
 import { seedFirm } from './seed-firm';
 
 const runs = Number(process.env.BENCH_RUNS ?? 30);
@@ -77,13 +77,7 @@ async function sessionOf(email: string) {
 	const { session } = await signIn(base.platform, { email, password: 'tandem-demo-2026', clientAddress: '127.0.0.1' });
 	return `tandem_session=${session.token}`;
 }
-const cookies = {
-	admin: await sessionOf('admin@northwind.demo'),
-	coach: await sessionOf('priya@northwind.demo'),
-	coachee: await sessionOf('jordan@client.demo'),
-	spectator: await sessionOf('quinn@northwind.demo'),
-	invitee: ''
-};
+const cookies = await cookiesByRole(sessionOf);
 // An invitation the demo sent: the page a new coachee opens from the email, signed out.
 const invitation = base.mailer
 	.list()

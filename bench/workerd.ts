@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { createClient } from '@libsql/client/node';
 import { CapturedMailer } from '../src/lib/server/platform/local/captured-mailer';
 import { startPreview } from '../scripts/preview/start';
-import { fmt, percentile } from './lib';
+import { cookiesByRole, fmt, percentile } from './lib';
 import { seedFirm } from './seed-firm';
 
 const runs = Number(process.env.BENCH_RUNS ?? 20);
@@ -46,13 +46,7 @@ async function sessionOf(email: string): Promise<string> {
 	if (!cookie.includes('tandem_session=')) throw new Error(`Signing in as ${email} failed: HTTP ${response.status}`);
 	return cookie;
 }
-const cookies = {
-	admin: await sessionOf('admin@northwind.demo'),
-	coach: await sessionOf('priya@northwind.demo'),
-	coachee: await sessionOf('jordan@client.demo'),
-	spectator: await sessionOf('quinn@northwind.demo'),
-	invitee: ''
-};
+const cookies = await cookiesByRole(sessionOf);
 const invitation = new CapturedMailer(join(dataDir, 'mail.jsonl'))
 	.list()
 	.flatMap((email) => email.text.match(/http:\/\/localhost:\d+(\/invite\/\S+)/)?.[1] ?? [])[0]!;
