@@ -7,7 +7,7 @@
  * TURSO_API_TOKEN; TURSO_API_URL points at another Platform API (a local double).
  * Without CONTROL_DB_URL it works on the local .data/ folder.
  */
-import { TENANT_TOKEN_EXPIRATION, TursoProvisioner } from '../src/lib/server/platform/cloudflare/turso-provisioner';
+import { localTursoOptions, TENANT_TOKEN_EXPIRATION, TursoProvisioner } from '../src/lib/server/platform/cloudflare/turso-provisioner';
 import { runTokenCommand, type TokenCommand } from '../src/lib/server/tenancy/token-rotation';
 import { platformFromEnv } from './platform-from-env';
 
@@ -33,8 +33,8 @@ function turso(): TursoProvisioner {
 		org: process.env.TURSO_ORG ?? '',
 		group: process.env.TURSO_GROUP ?? '',
 		apiToken: process.env.TURSO_API_TOKEN ?? '',
-		baseUrl: process.env.TURSO_API_URL,
-		tokenExpiration: TENANT_TOKEN_EXPIRATION
+		tokenExpiration: TENANT_TOKEN_EXPIRATION,
+		...localTursoOptions(process.env.TURSO_API_URL)
 	});
 }
 

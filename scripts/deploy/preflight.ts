@@ -26,11 +26,11 @@ import {
 	type CheckResult,
 	type CommandOutput
 } from './checks';
+import { WORKER_CONFIGS } from '../worker-configs';
 
 const require = createRequire(import.meta.url);
 const wrangler = require('wrangler') as typeof import('wrangler');
 
-export const WORKER_CONFIGS = { app: 'wrangler.toml', jobs: 'workers/jobs/wrangler.toml' } as const;
 export type WorkerRole = keyof typeof WORKER_CONFIGS;
 
 export interface WorkerPlan {

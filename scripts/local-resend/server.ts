@@ -17,10 +17,11 @@
  * GET /mailbox answers what was captured, newest first (the app's /dev/mail reads it through
  * DEV_MAILBOX_URL in the preview).
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CapturedMailer } from '../../src/lib/server/platform/local/captured-mailer';
 import type { OutgoingEmail } from '../../src/lib/server/platform/ports';
+import { readBody, RequestError, sendJson } from '../local-http';
 
 export interface LocalResendOptions {
 	/** Where accepted emails go (a file-backed mailbox survives restarts). */
@@ -110,10 +111,13 @@ export async function startLocalResend(options: LocalResendOptions): Promise<Loc
 
 	const server = createServer((request, response) => {
 		route(request).then(
-			({ status, body }) => reply(response, status, body),
+			({ status, body }) => sendJson(response, status, body),
 			(error: unknown) => {
-				const failure = error instanceof ResendFailure ? error : new ResendFailure(500, 'application_error', String(error));
-				reply(response, failure.statusCode, { statusCode: failure.statusCode, name: failure.errorName, message: failure.message });
+				const failure =
+					error instanceof ResendFailure ? error
+					: error instanceof RequestError ? new ResendFailure(error.status, 'validation_error', error.message)
+					: new ResendFailure(500, 'application_error', String(error));
+				sendJson(response, failure.statusCode, { statusCode: failure.statusCode, name: failure.errorName, message: failure.message });
 			}
 		);
 	});
@@ -152,16 +156,10 @@ function toOutgoing(body: unknown, where: string): OutgoingEmail {
 }
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of request) chunks.push(chunk as Buffer);
+	const body = await readBody(request);
 	try {
-		return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+		return JSON.parse(body);
 	} catch {
 		throw new ResendFailure(422, 'validation_error', 'The body is not valid JSON.');
 	}
-}
-
-function reply(response: ServerResponse, status: number, body: unknown) {
-	response.writeHead(status, { 'content-type': 'application/json' });
-	response.end(JSON.stringify(body));
 }

@@ -4,7 +4,7 @@
  * production; only the Platform API's address and the database URL differ, exactly as
  * cloudflarePlatform() configures them when TURSO_API_URL is set.
  */
-import { tursoProvisioner, type TursoProvisioner } from '../../src/lib/server/platform/cloudflare/turso-provisioner';
+import { localTursoOptions, tursoProvisioner, type TursoProvisioner } from '../../src/lib/server/platform/cloudflare/turso-provisioner';
 import type { LocalTurso } from './server';
 
 export function localTursoProvisioner(turso: LocalTurso, platformToken: string, group = 'local'): TursoProvisioner {
@@ -12,7 +12,6 @@ export function localTursoProvisioner(turso: LocalTurso, platformToken: string, 
 		org: turso.org,
 		group,
 		apiToken: platformToken,
-		baseUrl: turso.origin,
-		databaseUrl: ({ name }) => turso.databaseUrl(name)
+		...localTursoOptions(turso.origin)
 	});
 }

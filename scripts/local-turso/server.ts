@@ -33,6 +33,7 @@ import { pipelineRequestBody } from './hrana';
 import { DATABASE_NAME, handlePlatformApi, type PlatformApiContext } from './platform-api';
 import { TOKENS_FILE, TokenRegistry } from './registry';
 import { StreamHub } from './streams';
+import { readBody, RequestError, sendJson } from '../local-http';
 
 export { localTursoProvisioner } from './provisioner';
 
@@ -73,17 +74,6 @@ export interface LocalTurso {
 
 const URL_HINT = 'Database URLs look like http://<host>/db/<name>/, with the trailing slash.';
 
-/** Large enough for a 5 MB blob in base64 inside JSON; Turso refuses bigger requests too. */
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
-
-class RequestError extends Error {
-	constructor(
-		readonly status: number,
-		message: string
-	) {
-		super(message);
-	}
-}
 
 export async function startLocalTurso(options: LocalTursoOptions): Promise<LocalTurso> {
 	if (!options.platformToken) throw new Error('startLocalTurso needs a platformToken (the Platform API bearer).');
@@ -225,25 +215,7 @@ function sameSecret(given: string | null, expected: string): boolean {
 	return timingSafeEqual(digest(given), digest(expected));
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
-	const chunks: Buffer[] = [];
-	let size = 0;
-	for await (const chunk of request as AsyncIterable<Buffer>) {
-		size += chunk.length;
-		if (size > MAX_BODY_BYTES) throw new RequestError(413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
-		chunks.push(chunk);
-	}
-	return Buffer.concat(chunks).toString('utf8');
-}
-
 /** `message` and `code` are what the Hrana client reads from an error body; `error` is sqld's field. */
 function hranaFailure(response: ServerResponse, status: number, code: string, message: string): void {
 	sendJson(response, status, { error: message, message, code });
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-	const text = JSON.stringify(body);
-	// Exactly "application/json": the client parses error bodies only under that content type.
-	response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-	response.end(text);
 }

@@ -19,7 +19,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createClient } from '@libsql/client/node';
 import { Log, LogLevel, Miniflare, type WorkerOptions } from 'miniflare';
@@ -30,6 +30,8 @@ import { migrateEverything } from '../../src/lib/server/tenancy/migrate-all';
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import { localTursoProvisioner, startLocalTurso, type LocalTurso } from '../local-turso/server';
 import { startLocalResend } from '../local-resend/server';
+import { freePort } from '../free-port';
+import { WORKER_CONFIGS } from '../worker-configs';
 
 export interface PreviewOptions {
 	/** Databases, mailbox, R2 and queue state live here; kept between runs. */
@@ -56,7 +58,6 @@ export interface Preview {
 	close(): Promise<void>;
 }
 
-const configs = { app: 'wrangler.toml', jobs: 'workers/jobs/wrangler.toml' } as const;
 const cron = '* * * * *';
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
@@ -102,7 +103,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 		handleRuntimeStdio: (stdout: Readable, stderr: Readable) => {
 			for (const stream of [stdout, stderr]) stream.on('data', (chunk: Buffer) => output(chunk.toString('utf8').trimEnd()));
 		},
-		workers: [worker('tandem-app', configs.app, bundles.app, vars), worker('tandem-jobs', configs.jobs, bundles.jobs, vars)]
+		workers: [worker('tandem-app', WORKER_CONFIGS.app, bundles.app, vars), worker('tandem-jobs', WORKER_CONFIGS.jobs, bundles.jobs, vars)]
 	});
 	await mf.ready;
 
@@ -137,14 +138,15 @@ export function bundleWorkers(outDir: string): { app: string; jobs: string } {
 		if (run.status !== 0) throw new Error(`Bundling ${config} failed (did \`npm run build\` run?):\n${run.stdout}\n${run.stderr}`);
 		return dir;
 	};
-	return { app: bundle(configs.app, 'app'), jobs: bundle(configs.jobs, 'jobs') };
+	return { app: bundle(WORKER_CONFIGS.app, 'app'), jobs: bundle(WORKER_CONFIGS.jobs, 'jobs') };
 }
 
 /** A worker as its wrangler.toml declares it (R2, queue producer/consumer, compatibility),
  * running its deploy bundle, with the preview's variables and secrets. */
 function worker(name: string, config: string, bundleDir: string, vars: Record<string, string>): WorkerOptions {
 	const { workerOptions, main } = unstable_getMiniflareWorkerOptions(config);
-	const entry = join(bundleDir, main?.endsWith('_worker.js') ? '_worker.js' : 'index.js');
+	// wrangler names the bundle after the entry point: _worker.js, or index.ts -> index.js
+	const entry = join(bundleDir, basename(main!).replace(/\.ts$/, '.js'));
 	return {
 		...workerOptions,
 		name,
@@ -202,14 +204,4 @@ async function repointTenants(control: { url: string; authToken: string }, turso
 
 function token(): string {
 	return randomBytes(24).toString('base64url');
-}
-
-async function freePort(): Promise<number> {
-	const { createServer } = await import('node:net');
-	return new Promise((done) => {
-		const server = createServer().listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => done(port));
-		});
-	});
 }

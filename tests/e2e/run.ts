@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../scripts/free-port';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,14 +19,6 @@ interface RunningApp {
 	log(): string;
 	stop(): Promise<void>;
 }
-
-const freePort = () =>
-	new Promise<number>((resolve) => {
-		const server = createServer().listen(0, () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
 
 const runtime = process.argv.includes('--runtime=workerd') ? 'workerd' : 'vite';
 const dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'));

@@ -19,7 +19,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { databaseNameFor, openControlDb } from '../db';
 import { tenants } from '../db/control/schema';
 import type { Platform } from '../platform/ports';
-import { sealedKeyId } from './token-vault';
+import { fromBase64Url, sealedKeyId } from './token-vault';
 
 /** What Turso's Platform API offers here (TursoProvisioner implements it). */
 export interface TokenMinter {
@@ -125,7 +125,7 @@ export function tokenExpiry(token: string): Date | 'never' | 'unknown' {
 	const payload = token.split('.')[1];
 	if (token.split('.').length !== 3 || !payload) return 'unknown';
 	try {
-		const claims: unknown = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
+		const claims: unknown = JSON.parse(new TextDecoder().decode(fromBase64Url(payload)));
 		if (!claims || typeof claims !== 'object') return 'unknown';
 		const { exp } = claims as { exp?: unknown };
 		if (exp === undefined) return 'never';

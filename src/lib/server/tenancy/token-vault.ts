@@ -145,7 +145,7 @@ function toBase64Url(bytes: Uint8Array): string {
 }
 
 /** Accepts standard base64 and base64url, padded or not. */
-function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
+export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
 	const standard = text.replace(/-/g, '+').replace(/_/g, '/');
 	return Uint8Array.from(atob(standard.padEnd(Math.ceil(standard.length / 4) * 4, '=')), (char) => char.charCodeAt(0));
 }

@@ -16,7 +16,7 @@ import { cloudflareConnector } from './connector';
 import { r2FileStore } from './r2-file-store';
 import { cloudflareQueue } from './queue';
 import { resendMailer, type ResendMailer } from './resend-mailer';
-import { TENANT_TOKEN_EXPIRATION, tursoProvisioner, type TursoProvisionerOptions } from './turso-provisioner';
+import { localTursoOptions, TENANT_TOKEN_EXPIRATION, tursoProvisioner } from './turso-provisioner';
 import { tenantTokenVault } from '../../tenancy/token-vault';
 
 export type { CloudflareEnv } from './env';
@@ -24,14 +24,6 @@ export type { CloudflareEnv } from './env';
 function lazy<T extends object>(make: () => T): () => T {
 	let value: T | undefined;
 	return () => (value ??= make());
-}
-
-/** With TURSO_API_URL set (only by the local launcher), the local Turso double answers the
- * Platform API and serves each database at `<TURSO_API_URL>/db/<name>/`. */
-function localTurso(apiUrl: string | undefined): Pick<TursoProvisionerOptions, 'baseUrl' | 'databaseUrl'> {
-	if (!apiUrl) return {};
-	const origin = apiUrl.replace(/\/+$/, '');
-	return { baseUrl: origin, databaseUrl: ({ name }) => `${origin}/db/${name}/` };
 }
 
 export function cloudflarePlatform(env: CloudflareEnv): Platform {
@@ -47,7 +39,7 @@ export function cloudflarePlatform(env: CloudflareEnv): Platform {
 			group: env.TURSO_GROUP,
 			apiToken: env.TURSO_API_TOKEN,
 			tokenExpiration: TENANT_TOKEN_EXPIRATION,
-			...localTurso(env.TURSO_API_URL)
+			...localTursoOptions(env.TURSO_API_URL)
 		})
 	);
 	const files = lazy(() => {

@@ -225,6 +225,14 @@ export function tursoProvisioner(options: TursoProvisionerOptions): TursoProvisi
 	return new TursoProvisioner(options);
 }
 
+/** The local Turso double (scripts/local-turso, TURSO_API_URL) answers the Platform API and
+ * serves each database at `<origin>/db/<name>/`; unset, Turso Cloud. */
+export function localTursoOptions(apiUrl: string | undefined): Pick<TursoProvisionerOptions, 'baseUrl' | 'databaseUrl'> {
+	if (!apiUrl) return {};
+	const origin = apiUrl.replace(/\/+$/, '');
+	return { baseUrl: origin, databaseUrl: ({ name }) => `${origin}/db/${name}/` };
+}
+
 const databaseTarget = (name: string) => `database "${name}"`;
 
 function requireHostname(
