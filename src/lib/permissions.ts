@@ -26,6 +26,15 @@ export const permissions = {
 	'coachees.invite': ['admin', 'coach'],
 	'coachees.assignCoach': ['admin'],
 	'coaches.list': ['admin'],
+	/** Goals, milestones, actions and comments (DESIGN.md): admins every coachee's, coaches
+	 * their coachees', a coachee their own (see coacheeReach). A coachee may change or delete
+	 * only what they created themself (goals/ownership.ts). */
+	'goals.view': ['admin', 'coach', 'coachee'],
+	'goals.create': ['admin', 'coach', 'coachee'],
+	'goals.edit': ['admin', 'coach', 'coachee'],
+	/** The progress slider of an action. */
+	'goals.progress': ['admin', 'coach', 'coachee'],
+	'goals.comment': ['admin', 'coach', 'coachee'],
 	'groups.manage': ['admin'],
 	'members.manage': ['admin'],
 	/** Settings > Workspace: its name and reply-to address. */

@@ -83,5 +83,28 @@ export const tenantMigrations: Migration[] = [
 		"statements": [
 			"ALTER TABLE `invitations` ADD `account_exists` integer DEFAULT false NOT NULL;"
 		]
+	},
+	{
+		"tag": "0004_goals_actions",
+		"statements": [
+			"CREATE TABLE `action_comments` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`action_id` text NOT NULL,\n\t`coachee_id` text NOT NULL,\n\t`author_id` text,\n\t`body` text NOT NULL,\n\t`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,\n\tFOREIGN KEY (`action_id`) REFERENCES `actions`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`coachee_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+			"CREATE INDEX `action_comments_action_idx` ON `action_comments` (`action_id`,`created_at`);",
+			"CREATE TABLE `action_series` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`coachee_id` text NOT NULL,\n\t`milestone_id` text,\n\t`title` text NOT NULL,\n\t`rule` text NOT NULL,\n\t`starts_on` text NOT NULL,\n\t`next_on` text,\n\t`created_by` text,\n\t`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,\n\tFOREIGN KEY (`coachee_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`milestone_id`) REFERENCES `milestones`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+			"CREATE INDEX `action_series_next_idx` ON `action_series` (`next_on`);",
+			"CREATE TABLE `actions` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`coachee_id` text NOT NULL,\n\t`milestone_id` text,\n\t`series_id` text,\n\t`title` text NOT NULL,\n\t`due_on` text NOT NULL,\n\t`progress` integer DEFAULT 0 NOT NULL,\n\t`position` integer NOT NULL,\n\t`completed_at` integer,\n\t`created_by` text,\n\t`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,\n\t`updated_at` integer,\n\tFOREIGN KEY (`coachee_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`milestone_id`) REFERENCES `milestones`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`series_id`) REFERENCES `action_series`(`id`) ON UPDATE no action ON DELETE set null\n);",
+			"CREATE INDEX `actions_coachee_due_idx` ON `actions` (`coachee_id`,`due_on`);",
+			"CREATE INDEX `actions_milestone_idx` ON `actions` (`milestone_id`,`position`);",
+			"CREATE UNIQUE INDEX `actions_series_occurrence_unique` ON `actions` (`series_id`,`due_on`);",
+			"CREATE TABLE `goals` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`coachee_id` text NOT NULL,\n\t`title` text NOT NULL,\n\t`due_on` text NOT NULL,\n\t`position` integer NOT NULL,\n\t`marked_complete_at` integer,\n\t`created_by` text,\n\t`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,\n\t`updated_at` integer,\n\tFOREIGN KEY (`coachee_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+			"CREATE INDEX `goals_coachee_idx` ON `goals` (`coachee_id`,`position`);",
+			"CREATE TABLE `milestones` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`goal_id` text NOT NULL,\n\t`coachee_id` text NOT NULL,\n\t`title` text NOT NULL,\n\t`due_on` text NOT NULL,\n\t`position` integer NOT NULL,\n\t`marked_complete_at` integer,\n\t`created_by` text,\n\t`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,\n\t`updated_at` integer,\n\tFOREIGN KEY (`goal_id`) REFERENCES `goals`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`coachee_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+			"CREATE INDEX `milestones_goal_idx` ON `milestones` (`goal_id`,`position`);",
+			"CREATE INDEX `milestones_coachee_idx` ON `milestones` (`coachee_id`);",
+			"ALTER TABLE `notifications` ADD `subject_key` text;",
+			"ALTER TABLE `notifications` ADD `email_after` integer;",
+			"CREATE INDEX `notifications_subject_idx` ON `notifications` (`recipient_id`,`subject_key`);",
+			"CREATE INDEX `notifications_held_idx` ON `notifications` (`email_status`,`email_after`);",
+			"ALTER TABLE `people` ADD `time_zone` text DEFAULT 'UTC' NOT NULL;"
+		]
 	}
 ];

@@ -32,6 +32,9 @@ export const people = sqliteTable(
 		invitedAt: integer('invited_at', { mode: 'timestamp_ms' }),
 		activatedAt: integer('activated_at', { mode: 'timestamp_ms' }),
 		lastActivityAt: integer('last_activity_at', { mode: 'timestamp_ms' }),
+		/** IANA zone the person lives in: their due dates, "overdue" and "this week" are
+		 * counted in it, and recurring actions are laid out on its calendar. */
+		timeZone: text('time_zone').notNull().default('UTC'),
 		createdAt: createdAt()
 	},
 	(t) => [
@@ -129,13 +132,21 @@ export const notifications = sqliteTable(
 		/** Path inside the tenant, e.g. /coachees/<id>. */
 		link: text('link').notNull(),
 		readAt: integer('read_at', { mode: 'timestamp_ms' }),
-		emailStatus: text('email_status', { enum: ['none', 'queued', 'digest_pending', 'digested'] })
+		/** `held`: an email whose sending waits until `emailAfter`, so that a burst of
+		 * changes to one thing (`subjectKey`) folds into this notification and one email. */
+		emailStatus: text('email_status', { enum: ['none', 'queued', 'digest_pending', 'digested', 'held'] })
 			.notNull()
 			.default('none'),
+		/** What the notification is about (e.g. `action:<id>`); unread ones with the same key
+		 * fold together for a while (notifications/service.ts `notify`). */
+		subjectKey: text('subject_key'),
+		emailAfter: integer('email_after', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
 	},
 	(t) => [
 		index('notifications_recipient_idx').on(t.recipientId, t.createdAt),
+		index('notifications_subject_idx').on(t.recipientId, t.subjectKey),
+		index('notifications_held_idx').on(t.emailStatus, t.emailAfter),
 		index('notifications_unread_idx').on(t.recipientId, t.readAt),
 		index('notifications_digest_idx').on(t.emailStatus)
 	]
@@ -151,4 +162,120 @@ export const notificationPreferences = sqliteTable(
 		delivery: text('delivery', { enum: deliveries }).notNull()
 	},
 	(t) => [primaryKey({ columns: [t.personId, t.kind] })]
+);
+
+/** Calendar dates ("YYYY-MM-DD") in the coachee's time zone: a due date is a day, not an
+ * instant, so it reads the same to coach and coachee wherever they are. */
+const dueOn = () => text('due_on').notNull();
+const updatedAt = () => integer('updated_at', { mode: 'timestamp_ms' });
+
+/** Goals & Milestones: a coachee's goals. Completion and progress are derived from the
+ * milestones (src/lib/goals/rollup.ts), except that an empty goal is complete only once
+ * someone marks it so (`markedCompleteAt`). */
+export const goals = sqliteTable(
+	'goals',
+	{
+		id: text('id').primaryKey(),
+		coacheeId: text('coachee_id')
+			.notNull()
+			.references(() => people.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		dueOn: dueOn(),
+		position: integer('position').notNull(),
+		markedCompleteAt: integer('marked_complete_at', { mode: 'timestamp_ms' }),
+		createdBy: text('created_by'),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [index('goals_coachee_idx').on(t.coacheeId, t.position)]
+);
+
+/** A goal's milestones; `coacheeId` is the goal's, kept here so every query scopes by it. */
+export const milestones = sqliteTable(
+	'milestones',
+	{
+		id: text('id').primaryKey(),
+		goalId: text('goal_id')
+			.notNull()
+			.references(() => goals.id, { onDelete: 'cascade' }),
+		coacheeId: text('coachee_id')
+			.notNull()
+			.references(() => people.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		dueOn: dueOn(),
+		position: integer('position').notNull(),
+		markedCompleteAt: integer('marked_complete_at', { mode: 'timestamp_ms' }),
+		createdBy: text('created_by'),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [index('milestones_goal_idx').on(t.goalId, t.position), index('milestones_coachee_idx').on(t.coacheeId)]
+);
+
+/** A recurring action: its RFC 5545 rule (the RRULE line, e.g. `FREQ=WEEKLY;BYDAY=MO;COUNT=8`)
+ * laid out on the coachee's calendar from `startsOn`. Each occurrence is an action of its
+ * own, created ahead by the recurring-actions due work; `nextOn` is the first occurrence not
+ * created yet (null once the rule has run out). */
+export const actionSeries = sqliteTable(
+	'action_series',
+	{
+		id: text('id').primaryKey(),
+		coacheeId: text('coachee_id')
+			.notNull()
+			.references(() => people.id, { onDelete: 'cascade' }),
+		milestoneId: text('milestone_id').references(() => milestones.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		rule: text('rule').notNull(),
+		startsOn: text('starts_on').notNull(),
+		nextOn: text('next_on'),
+		createdBy: text('created_by'),
+		createdAt: createdAt()
+	},
+	(t) => [index('action_series_next_idx').on(t.nextOn)]
+);
+
+/** Actions (tasks) with their progress, 0 to 100; 100 is complete. An action may sit under
+ * a milestone of the same coachee, and may be one occurrence of a series. */
+export const actions = sqliteTable(
+	'actions',
+	{
+		id: text('id').primaryKey(),
+		coacheeId: text('coachee_id')
+			.notNull()
+			.references(() => people.id, { onDelete: 'cascade' }),
+		milestoneId: text('milestone_id').references(() => milestones.id, { onDelete: 'cascade' }),
+		seriesId: text('series_id').references(() => actionSeries.id, { onDelete: 'set null' }),
+		title: text('title').notNull(),
+		dueOn: dueOn(),
+		progress: integer('progress').notNull().default(0),
+		position: integer('position').notNull(),
+		completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+		createdBy: text('created_by'),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [
+		index('actions_coachee_due_idx').on(t.coacheeId, t.dueOn),
+		index('actions_milestone_idx').on(t.milestoneId, t.position),
+		// One action per occurrence, however often the due work runs.
+		uniqueIndex('actions_series_occurrence_unique').on(t.seriesId, t.dueOn)
+	]
+);
+
+/** Comments between coach and coachee on an action. */
+export const actionComments = sqliteTable(
+	'action_comments',
+	{
+		id: text('id').primaryKey(),
+		actionId: text('action_id')
+			.notNull()
+			.references(() => actions.id, { onDelete: 'cascade' }),
+		coacheeId: text('coachee_id')
+			.notNull()
+			.references(() => people.id, { onDelete: 'cascade' }),
+		authorId: text('author_id'),
+		body: text('body').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('action_comments_action_idx').on(t.actionId, t.createdAt)]
 );
