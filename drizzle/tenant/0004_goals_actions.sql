@@ -77,6 +77,7 @@ CREATE TABLE `milestones` (
 --> statement-breakpoint
 CREATE INDEX `milestones_goal_idx` ON `milestones` (`goal_id`,`position`);--> statement-breakpoint
 CREATE INDEX `milestones_coachee_idx` ON `milestones` (`coachee_id`);--> statement-breakpoint
+ALTER TABLE `activity_events` ADD `subject_key` text;--> statement-breakpoint
 ALTER TABLE `notifications` ADD `subject_key` text;--> statement-breakpoint
 ALTER TABLE `notifications` ADD `email_after` integer;--> statement-breakpoint
 CREATE INDEX `notifications_subject_idx` ON `notifications` (`recipient_id`,`subject_key`);--> statement-breakpoint

@@ -100,6 +100,7 @@ export const tenantMigrations: Migration[] = [
 			"CREATE TABLE `milestones` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`goal_id` text NOT NULL,\n\t`coachee_id` text NOT NULL,\n\t`title` text NOT NULL,\n\t`due_on` text NOT NULL,\n\t`position` integer NOT NULL,\n\t`marked_complete_at` integer,\n\t`created_by` text,\n\t`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,\n\t`updated_at` integer,\n\tFOREIGN KEY (`goal_id`) REFERENCES `goals`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`coachee_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade\n);",
 			"CREATE INDEX `milestones_goal_idx` ON `milestones` (`goal_id`,`position`);",
 			"CREATE INDEX `milestones_coachee_idx` ON `milestones` (`coachee_id`);",
+			"ALTER TABLE `activity_events` ADD `subject_key` text;",
 			"ALTER TABLE `notifications` ADD `subject_key` text;",
 			"ALTER TABLE `notifications` ADD `email_after` integer;",
 			"CREATE INDEX `notifications_subject_idx` ON `notifications` (`recipient_id`,`subject_key`);",

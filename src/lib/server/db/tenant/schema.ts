@@ -110,6 +110,9 @@ export const activityEvents = sqliteTable(
 		kind: text('kind').notNull(),
 		actorId: text('actor_id'),
 		summary: text('summary').notNull(),
+		/** What the event is about (e.g. `action:<id>`): a burst of the same change by the
+		 * same person folds into one line (activity/service.ts). */
+		subjectKey: text('subject_key'),
 		createdAt: createdAt()
 	},
 	(t) => [index('activity_events_person_idx').on(t.personId, t.createdAt)]
