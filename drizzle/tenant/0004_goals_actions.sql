@@ -32,6 +32,7 @@ CREATE TABLE `actions` (
 	`series_id` text,
 	`title` text NOT NULL,
 	`due_on` text NOT NULL,
+	`due_at` integer NOT NULL,
 	`progress` integer DEFAULT 0 NOT NULL,
 	`position` integer NOT NULL,
 	`completed_at` integer,
@@ -43,7 +44,7 @@ CREATE TABLE `actions` (
 	FOREIGN KEY (`series_id`) REFERENCES `action_series`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint
-CREATE INDEX `actions_coachee_due_idx` ON `actions` (`coachee_id`,`due_on`);--> statement-breakpoint
+CREATE INDEX `actions_coachee_due_idx` ON `actions` (`coachee_id`,`due_at`);--> statement-breakpoint
 CREATE INDEX `actions_milestone_idx` ON `actions` (`milestone_id`,`position`);--> statement-breakpoint
 CREATE UNIQUE INDEX `actions_series_occurrence_unique` ON `actions` (`series_id`,`due_on`);--> statement-breakpoint
 CREATE TABLE `goals` (

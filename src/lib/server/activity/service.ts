@@ -1,5 +1,5 @@
 /** The Activity Summary timeline. Each feature records its own kinds of event here. */
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { TenantDb } from '../db';
 import { activityEvents, people } from '../db/tenant/schema';
 
@@ -8,13 +8,49 @@ export interface ActivityInput {
 	kind: string;
 	summary: string;
 	actorId?: string | null;
+	/** What it is about: the same person changing the same thing again within
+	 * `activityFoldMs` rewrites their line instead of adding one (twenty slider moves are one
+	 * line saying where it ended). */
+	subjectKey?: string;
 }
+
+export const activityFoldMs = 60_000;
 
 /** The statements recording an event and the coachee's last activity, for a caller's batch. */
 export function activityStatements(db: TenantDb, event: ActivityInput, at: Date) {
+	const touch = db.update(people).set({ lastActivityAt: at }).where(eq(people.id, event.personId));
+	if (!event.subjectKey) return [db.insert(activityEvents).values({ id: crypto.randomUUID(), ...event, createdAt: at }), touch] as const;
+	return [...foldedEventStatements(db, event, event.subjectKey, at), touch] as const;
+}
+
+/** Rewrites the same person's recent line about the same thing, or adds one when there is
+ * none: two statements, so the caller's batch (one transaction) decides between them. */
+function foldedEventStatements(db: TenantDb, event: ActivityInput, subjectKey: string, at: Date) {
+	const recent = and(
+		eq(activityEvents.personId, event.personId),
+		eq(activityEvents.subjectKey, subjectKey),
+		event.actorId ? eq(activityEvents.actorId, event.actorId) : sql`${activityEvents.actorId} is null`,
+		gt(activityEvents.createdAt, new Date(at.getTime() - activityFoldMs))
+	);
+	const values = { id: crypto.randomUUID(), personId: event.personId, kind: event.kind, summary: event.summary, actorId: event.actorId ?? null, subjectKey, createdAt: at };
 	return [
-		db.insert(activityEvents).values({ id: crypto.randomUUID(), ...event, createdAt: at }),
-		db.update(people).set({ lastActivityAt: at }).where(eq(people.id, event.personId))
+		db.update(activityEvents).set({ summary: event.summary, kind: event.kind, createdAt: at }).where(recent),
+		db
+			.insert(activityEvents)
+			.select(
+				db
+					.select({
+						id: sql`${values.id}`.as('id'),
+						personId: sql`${values.personId}`.as('person_id'),
+						kind: sql`${values.kind}`.as('kind'),
+						actorId: sql`${values.actorId}`.as('actor_id'),
+						summary: sql`${values.summary}`.as('summary'),
+						subjectKey: sql`${values.subjectKey}`.as('subject_key'),
+						createdAt: sql`${at.getTime()}`.as('created_at')
+					})
+					.from(sql`(select 1)`)
+					.where(sql`not exists ${db.select({ one: sql`1` }).from(activityEvents).where(recent)}`)
+			)
 	] as const;
 }
 

@@ -7,6 +7,11 @@ export const notificationKinds = {
 	coachee_activated: { label: 'A coachee activates their account', defaultDelivery: 'immediate', audience: ['coach'] },
 	coachee_assigned: { label: 'A coachee is assigned to you', defaultDelivery: 'immediate', audience: ['coach'] },
 	coach_assigned: { label: 'A coach is assigned to you', defaultDelivery: 'immediate', audience: ['coachee'] },
+	coachee_goal_created: { label: 'A coachee creates a goal or milestone', defaultDelivery: 'immediate', audience: ['coach'] },
+	coachee_action_created: { label: 'A coachee creates an action', defaultDelivery: 'immediate', audience: ['coach'] },
+	coachee_action_updated: { label: 'A coachee updates an action’s progress or details', defaultDelivery: 'immediate', audience: ['coach'] },
+	coach_changed_goals: { label: 'Your coach adds or changes your goals, milestones or actions', defaultDelivery: 'immediate', audience: ['coachee'] },
+	action_comment: { label: 'Someone comments on an action', defaultDelivery: 'immediate', audience: ['coach', 'coachee'] },
 	member_joined: { label: 'Someone accepts an invitation to join as coach, admin or authorized user', defaultDelivery: 'immediate', audience: ['admin'] }
 } as const satisfies Record<string, { label: string; defaultDelivery: Delivery; audience: readonly Role[] }>;
 

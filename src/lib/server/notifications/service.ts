@@ -4,7 +4,7 @@
  * plane's `next_due_at` is set before the notification is written, so a crash in between
  * costs one idle visit from the cron, never a lost digest.
  */
-import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import { fullName } from '../auth/service';
 import type { TenantDb } from '../db';
 import { notificationPreferences, notifications, people, type Delivery } from '../db/tenant/schema';
@@ -22,7 +22,14 @@ export interface NewNotification {
 	body: string;
 	/** Path inside the tenant, e.g. `/coachees/<id>`. */
 	link: string;
+	/** What it is about (e.g. `action:<id>:updated`). An unread notification about the same
+	 * thing written less than `foldWindowMs` ago takes the new words instead of a second one
+	 * appearing, and its email waits out that window (`held`), so a burst of slider moves is
+	 * one notification and one email saying where it ended. */
+	subjectKey?: string;
 }
+
+export const foldWindowMs = 60_000;
 
 type NotifyScope = Pick<TenantScope, 'platform' | 'db' | 'tenant'>;
 
@@ -52,25 +59,81 @@ async function deliveryFor(db: TenantDb, personId: string, kind: NotificationKin
 export async function notify(scope: NotifyScope, input: NewNotification): Promise<void> {
 	const recipient = await scope.db.query.people.findFirst({ where: eq(people.id, input.recipientId) });
 	if (!recipient || recipient.status !== 'active') return;
-	const delivery = await deliveryFor(scope.db, recipient.id, input.kind);
 	const now = scope.platform.clock.now();
+	if (input.subjectKey && (await foldInto(scope.db, input, now))) return;
+	const delivery = await deliveryFor(scope.db, recipient.id, input.kind);
+	const held = delivery === 'immediate' && input.subjectKey !== undefined;
+	const emailAfter = held ? new Date(now.getTime() + foldWindowMs) : null;
 	if (delivery === 'digest') await scheduleTenantWork(scope.platform, scope.tenant.id, nextDigestAt(now));
+	if (emailAfter) await scheduleTenantWork(scope.platform, scope.tenant.id, emailAfter);
 	const id = crypto.randomUUID();
-	const emailStatus = { immediate: 'queued', digest: 'digest_pending', off: 'none' } as const;
-	await scope.db.insert(notifications).values({ id, ...input, emailStatus: emailStatus[delivery], createdAt: now });
-	if (delivery !== 'immediate') return;
-	await queueEmail(scope.platform, {
+	const emailStatus = { immediate: held ? 'held' : 'queued', digest: 'digest_pending', off: 'none' } as const;
+	await scope.db.insert(notifications).values({ id, ...input, emailStatus: emailStatus[delivery], emailAfter, createdAt: now });
+	if (delivery === 'immediate' && !held) await emailNotification(scope, recipient, { id, title: input.title, body: input.body, link: input.link });
+}
+
+/** Gives the new words to an unread notification about the same thing from the last
+ * `foldWindowMs` whose email has not left yet; false when there is none. */
+async function foldInto(db: TenantDb, input: NewNotification, now: Date): Promise<boolean> {
+	const [folded] = await db
+		.update(notifications)
+		.set({ title: input.title, body: input.body, link: input.link, kind: input.kind })
+		.where(
+			and(
+				eq(notifications.recipientId, input.recipientId),
+				eq(notifications.subjectKey, input.subjectKey!),
+				isNull(notifications.readAt),
+				gt(notifications.createdAt, new Date(now.getTime() - foldWindowMs)),
+				inArray(notifications.emailStatus, ['held', 'digest_pending', 'none'])
+			)
+		)
+		.returning({ id: notifications.id });
+	return folded !== undefined;
+}
+
+type EmailedNotification = Pick<typeof notifications.$inferSelect, 'id' | 'title' | 'body' | 'link'>;
+
+function emailNotification(scope: NotifyScope, recipient: Pick<typeof people.$inferSelect, 'email' | 'firstName'>, notification: EmailedNotification) {
+	return queueEmail(scope.platform, {
 		to: recipient.email,
 		tenantId: scope.tenant.id,
-		idempotencyKey: `notification:${id}`,
+		idempotencyKey: `notification:${notification.id}`,
 		content: {
-			subject: input.title,
-			paragraphs: [`Hi ${recipient.firstName},`, input.body],
-			action: { label: 'Open in Tandem', url: `${scope.platform.config.appUrl}/t/${scope.tenant.slug}${input.link}` },
+			subject: notification.title,
+			paragraphs: [`Hi ${recipient.firstName},`, notification.body],
+			action: { label: 'Open in Tandem', url: `${scope.platform.config.appUrl}/t/${scope.tenant.slug}${notification.link}` },
 			footnote: `You get this email because of your notification settings in ${scope.tenant.name}. Change them under Notifications.`
 		}
 	});
 }
+
+/** Sends the held emails whose window has passed, with the notification's latest words. The
+ * outbox key makes a repeated visit send nothing twice; the status is set after the email
+ * is queued, so a crash in between sends it on the next visit, never loses it. */
+export async function sendHeldEmails(scope: NotifyScope): Promise<void> {
+	const due = await scope.db
+		.select({ notification: notifications, recipient: people })
+		.from(notifications)
+		.innerJoin(people, eq(people.id, notifications.recipientId))
+		.where(and(eq(notifications.emailStatus, 'held'), lte(notifications.emailAfter, scope.platform.clock.now())))
+		.orderBy(asc(notifications.emailAfter));
+	for (const { notification, recipient } of due) {
+		await emailNotification(scope, recipient, notification);
+		await scope.db.update(notifications).set({ emailStatus: 'queued' }).where(and(eq(notifications.id, notification.id), eq(notifications.emailStatus, 'held')));
+	}
+}
+
+async function nextHeldEmailDue(scope: NotifyScope): Promise<Date | null> {
+	const [next] = await scope.db
+		.select({ at: notifications.emailAfter })
+		.from(notifications)
+		.where(eq(notifications.emailStatus, 'held'))
+		.orderBy(asc(notifications.emailAfter))
+		.limit(1);
+	return next?.at ?? null;
+}
+
+export const heldEmailsDueWork: DueWorkProvider = { name: 'held notification emails', run: sendHeldEmails, nextDueAt: nextHeldEmailDue };
 
 const pageSize = 30;
 

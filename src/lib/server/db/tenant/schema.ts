@@ -250,6 +250,9 @@ export const actions = sqliteTable(
 		seriesId: text('series_id').references(() => actionSeries.id, { onDelete: 'set null' }),
 		title: text('title').notNull(),
 		dueOn: dueOn(),
+		/** The instant the due day ends in the coachee's zone, so "overdue" is `due_at <= now`
+		 * in SQL for any coachee; rewritten when the coachee's zone changes. */
+		dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
 		progress: integer('progress').notNull().default(0),
 		position: integer('position').notNull(),
 		completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
@@ -258,7 +261,7 @@ export const actions = sqliteTable(
 		updatedAt: updatedAt()
 	},
 	(t) => [
-		index('actions_coachee_due_idx').on(t.coacheeId, t.dueOn),
+		index('actions_coachee_due_idx').on(t.coacheeId, t.dueAt),
 		index('actions_milestone_idx').on(t.milestoneId, t.position),
 		// One action per occurrence, however often the due work runs.
 		uniqueIndex('actions_series_occurrence_unique').on(t.seriesId, t.dueOn)
