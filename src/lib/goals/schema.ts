@@ -14,8 +14,8 @@ export const calendarDate = (what = 'date') =>
 	z
 		.string({ error: `Enter the ${what}.` })
 		.trim()
-		.min(1, `Enter the ${what}.`)
-		.regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${what} as a date, like 2026-12-31.`)
+		.min(1, { error: `Enter the ${what}.`, abort: true })
+		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Enter the ${what} as a date, like 2026-12-31.`, abort: true })
 		.refine(isRealDate, `That ${what} is not a day of the calendar. Pick it from the date picker.`);
 
 /** 2026-02-30 has the shape of a date but is not one. Years 2000 to 2199 only: a typo like

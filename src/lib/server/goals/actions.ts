@@ -6,8 +6,9 @@
 import { and, eq, gte, isNull, or } from 'drizzle-orm';
 import { actionComments, actions, actionSeries } from '../db/tenant/schema';
 import { formatDueDate } from '../../goals/dates';
-import { progressText, type ActionFields } from '../../goals/schema';
+import { progressText, type ActionFields, type NewActionFields } from '../../goals/schema';
 import { activityOf, announce, announceComment } from './alerts';
+import { dueAtFor } from './due';
 import { deleteActionsWhere } from './goals';
 import { actorName, ensureMayChange, findAction, milestoneForAction, nextPosition, swapWithNeighbour, type WorkContext } from './records';
 
@@ -17,7 +18,13 @@ const now = (work: WorkContext) => work.scope.platform.clock.now();
 export const actionSiblings = (coacheeId: string, milestoneId: string | null) =>
 	and(eq(actions.coacheeId, coacheeId), milestoneId ? eq(actions.milestoneId, milestoneId) : isNull(actions.milestoneId))!;
 
-export async function createSingleAction(work: WorkContext, fields: ActionFields) {
+/** "New" action: once, or recurring (each occurrence its own action, created ahead). */
+export async function createAction(work: WorkContext, fields: NewActionFields) {
+	if (fields.repeat === 'none') return createSingleAction(work, fields);
+	return createRecurringAction(work, fields);
+}
+
+async function createSingleAction(work: WorkContext, fields: ActionFields) {
 	const milestone = await milestoneForAction(work, fields.milestoneId);
 	const { db } = work.scope;
 	const id = crypto.randomUUID();
@@ -30,6 +37,7 @@ export async function createSingleAction(work: WorkContext, fields: ActionFields
 			milestoneId: milestone?.id ?? null,
 			title: fields.title,
 			dueOn: fields.dueOn,
+			dueAt: dueAtFor(fields.dueOn, work.coachee.timeZone),
 			position: nextPosition(actions, actionSiblings(work.coachee.id, milestone?.id ?? null)),
 			createdBy: work.scope.personId,
 			createdAt: at
@@ -59,6 +67,7 @@ export async function updateAction(work: WorkContext, actionId: string, fields: 
 			.set({
 				title: fields.title,
 				dueOn: fields.dueOn,
+				dueAt: dueAtFor(fields.dueOn, work.coachee.timeZone),
 				milestoneId: milestone?.id ?? null,
 				// Put under another milestone, it goes last there.
 				...(moved ? { position: nextPosition(actions, actionSiblings(work.coachee.id, milestone?.id ?? null)) } : {}),

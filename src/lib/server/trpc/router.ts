@@ -5,6 +5,7 @@ import { invitationsRouter } from '../invitations/router';
 import { membersRouter } from '../members/router';
 import { tenancyRouter } from '../tenancy/router';
 import { homeRouter } from '../home/router';
+import { actionsRouter, goalsRouter } from '../goals/router';
 import { createCallerFactory, router } from './init';
 
 export const appRouter = router({
@@ -14,7 +15,9 @@ export const appRouter = router({
 	invitations: invitationsRouter,
 	coachees: coacheesRouter,
 	notifications: notificationsRouter,
-	home: homeRouter
+	home: homeRouter,
+	goals: goalsRouter,
+	actions: actionsRouter
 });
 
 export type AppRouter = typeof appRouter;
