@@ -24,6 +24,13 @@ interface Fixture {
 	invitedCoachId: string;
 	groupId: string;
 	coachANotificationId: string;
+	/** The target's goal, milestone and action, and spare ones the delete samples remove. */
+	goalId: string;
+	milestoneId: string;
+	actionId: string;
+	spareGoalId: string;
+	spareMilestoneId: string;
+	spareActionId: string;
 }
 
 type Actor = 'outsider' | 'spectator' | 'coachee' | 'otherCoach';
@@ -70,6 +77,28 @@ const samples: Record<string, Sample> = {
 	'notifications.preferences': { input: () => t(), rightful: 'coachA' },
 	'notifications.setPreference': { input: () => t({ kind: 'coachee_activated', delivery: 'digest' }), rightful: 'coachA' },
 	'home.overview': { input: () => t(), rightful: 'coachA' },
+	// Admins: by now coachees.assignCoach has given the target to another coach.
+	'goals.board': { input: (f) => t({ coacheeId: f.targetId }), rightful: 'admin' },
+	'goals.goal': { input: (f) => t({ coacheeId: f.targetId, goalId: f.goalId }), rightful: 'admin' },
+	'goals.milestoneChoices': { input: (f) => t({ coacheeId: f.targetId }), rightful: 'admin' },
+	'goals.create': { input: (f, n) => t({ coacheeId: f.targetId, title: `Planted goal ${n}`, dueOn: '2027-01-01' }), rightful: 'admin' },
+	'goals.update': { input: (f) => t({ coacheeId: f.targetId, goalId: f.goalId, title: 'Hijacked goal', dueOn: '2027-01-01' }), rightful: 'admin' },
+	'goals.move': { input: (f) => t({ coacheeId: f.targetId, goalId: f.goalId, direction: 'down' }), rightful: 'admin' },
+	'goals.mark': { input: (f) => t({ coacheeId: f.targetId, goalId: f.spareGoalId, complete: true }), rightful: 'admin' },
+	'goals.createMilestone': { input: (f, n) => t({ coacheeId: f.targetId, goalId: f.goalId, title: `Planted milestone ${n}`, dueOn: '2027-01-01' }), rightful: 'admin' },
+	'goals.updateMilestone': { input: (f) => t({ coacheeId: f.targetId, milestoneId: f.milestoneId, title: 'Hijacked milestone', dueOn: '2027-01-01' }), rightful: 'admin' },
+	'goals.moveMilestone': { input: (f) => t({ coacheeId: f.targetId, milestoneId: f.milestoneId, direction: 'down' }), rightful: 'admin' },
+	'goals.markMilestone': { input: (f) => t({ coacheeId: f.targetId, milestoneId: f.spareMilestoneId, complete: true }), rightful: 'admin' },
+	'goals.deleteMilestone': { input: (f) => t({ coacheeId: f.targetId, milestoneId: f.spareMilestoneId }), rightful: 'admin' },
+	'goals.delete': { input: (f) => t({ coacheeId: f.targetId, goalId: f.spareGoalId }), rightful: 'admin' },
+	'actions.list': { input: (f) => t({ coacheeId: f.targetId }), rightful: 'admin' },
+	'actions.get': { input: (f) => t({ coacheeId: f.targetId, actionId: f.actionId }), rightful: 'admin' },
+	'actions.create': { input: (f, n) => t({ coacheeId: f.targetId, title: `Planted action ${n}`, dueOn: '2027-01-01' }), rightful: 'admin' },
+	'actions.update': { input: (f) => t({ coacheeId: f.targetId, actionId: f.actionId, title: 'Hijacked action', dueOn: '2027-01-01', milestoneId: f.milestoneId }), rightful: 'admin' },
+	'actions.setProgress': { input: (f) => t({ coacheeId: f.targetId, actionId: f.actionId, progress: 100 }), rightful: 'admin' },
+	'actions.comment': { input: (f) => t({ coacheeId: f.targetId, actionId: f.actionId, body: 'Planted comment' }), rightful: 'admin' },
+	'actions.move': { input: (f) => t({ coacheeId: f.targetId, actionId: f.actionId, direction: 'down' }), rightful: 'admin' },
+	'actions.delete': { input: (f) => t({ coacheeId: f.targetId, actionId: f.spareActionId }), rightful: 'admin' },
 	// Public on purpose (the invitee has no account yet): the link's secret is the credential.
 	'invitations.preview': { input: () => t({ token: 'x'.repeat(30) }), rightful: 'target', refusals: ['BAD_REQUEST'] },
 	'invitations.accept': {
@@ -106,6 +135,18 @@ async function accept(email: string, firstName: string) {
 	return client;
 }
 
+/** A goal with a milestone and an action for the target, and spares for the deletes. */
+async function targetsWork(coach: TestClient, coacheeId: string) {
+	const of = (extra: Record<string, unknown>) => ({ tenant, coacheeId, dueOn: '2027-01-01', ...extra });
+	const { id: goalId } = await coach.goals.create.mutate(of({ title: 'Target goal' }));
+	const { id: milestoneId } = await coach.goals.createMilestone.mutate(of({ goalId, title: 'Target milestone' }));
+	const { id: actionId } = await coach.actions.create.mutate(of({ title: 'Target action', milestoneId }));
+	const { id: spareGoalId } = await coach.goals.create.mutate(of({ title: 'Spare goal' }));
+	const { id: spareMilestoneId } = await coach.goals.createMilestone.mutate(of({ goalId, title: 'Spare milestone' }));
+	const { id: spareActionId } = await coach.actions.create.mutate(of({ title: 'Spare action' }));
+	return { goalId, milestoneId, actionId, spareGoalId, spareMilestoneId, spareActionId };
+}
+
 beforeAll(async () => {
 	app = await createTestApp();
 	const admin = await app.signUpOrganisation('Acme', 'ada@acme.example');
@@ -129,7 +170,8 @@ beforeAll(async () => {
 	const idOf = (email: string) => members.find((m) => m.email === email)!.id;
 	const { id: groupId } = await admin.coachees.createGroup.mutate({ tenant, name: 'Target group', memberIds: [targetId] });
 	const [notification] = (await coachA.notifications.list.query({ tenant })).items;
-	fixture = { targetId, invitedCoacheeId, coachAId: idOf('cora@acme.example'), otherCoachId: idOf('bo@acme.example'), invitedCoachId, groupId, coachANotificationId: notification!.id };
+	const work = await targetsWork(coachA, targetId);
+	fixture = { targetId, invitedCoacheeId, coachAId: idOf('cora@acme.example'), otherCoachId: idOf('bo@acme.example'), invitedCoachId, groupId, coachANotificationId: notification!.id, ...work };
 	Object.assign(clients, { admin, coachA, target, outsider, spectator, coachee, otherCoach });
 });
 afterAll(() => app.cleanup());
@@ -169,6 +211,12 @@ describe('role matrix', () => {
 		const invited = await clients.admin.coachees.get.query({ tenant, coacheeId: fixture.invitedCoacheeId });
 		expect(invited).toMatchObject({ email: invitedEmail, firstName: 'Ines', status: 'invited' });
 		expect(app.linksSentTo(invitedEmail).filter((l) => l.includes('/invite/'))).toHaveLength(1);
+		const goal = await clients.admin.goals.goal.query({ tenant, coacheeId: fixture.targetId, goalId: fixture.goalId });
+		expect(goal.goal.title).toBe('Target goal');
+		expect(goal.milestones.map((m) => m.title)).toEqual(['Target milestone', 'Spare milestone']);
+		expect(goal.milestones[0]!.actions).toMatchObject([{ title: 'Target action', progress: 0 }]);
+		expect((await clients.admin.actions.get.query({ tenant, coacheeId: fixture.targetId, actionId: fixture.actionId })).comments).toEqual([]);
+		expect((await clients.admin.goals.board.query({ tenant, coacheeId: fixture.targetId })).goals.map((g) => g.title)).toEqual(['Target goal', 'Spare goal']);
 		const members = await clients.admin.members.list.query({ tenant });
 		expect(members.find((m) => m.id === fixture.coachAId)?.status).toBe('active');
 		expect(members.find((m) => m.id === fixture.invitedCoachId)?.status).toBe('invited');
