@@ -40,7 +40,7 @@ beforeEach(async () => {
 });
 afterEach(() => app.cleanup());
 
-const ofJo = (extra: Record<string, unknown> = {}) => ({ tenant, coacheeId: joId, ...extra });
+const ofJo = <T extends object>(extra?: T) => ({ tenant, coacheeId: joId, ...(extra as T) });
 
 /** A goal with one milestone and `actions` actions under it, made by the coach. */
 async function plan(actions = 2) {

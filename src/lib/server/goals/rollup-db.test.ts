@@ -47,7 +47,7 @@ interface Model {
 	actions: { id: string; milestone: string | null; progress: number }[];
 }
 
-const of = (extra: Record<string, unknown>) => ({ tenant, coacheeId, ...extra });
+const of = <T extends object>(extra: T) => ({ tenant, coacheeId, ...extra });
 const pick = <T>(list: T[], n: number) => (list.length ? list[n % list.length] : undefined);
 
 async function apply(model: Model, goalId: string, step: Op) {

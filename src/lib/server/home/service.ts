@@ -8,14 +8,16 @@
  * same batch. Today the only dated thing is an invitation about to expire; goals and actions
  * add their due items by adding a source to `dueSources`.
  */
-import { and, asc, desc, eq, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { fullName } from '../auth/service';
 import { coacheesVisibleTo } from '../coachees/service';
-import { activityEvents, invitations, people } from '../db/tenant/schema';
+import { actions, activityEvents, invitations, people } from '../db/tenant/schema';
 import { newestNotificationsQuery, notificationItem } from '../notifications/service';
 import type { TenantScope } from '../tenancy/scope';
 import { profileHref } from '../../coachees/tabs';
+import { workPaths } from '../../goals/paths';
+import { todayIn, weekOf } from '../../time-zones';
 import { can, coacheeReach, rolesLabel, type Role } from '../../permissions';
 import { read, readAll, readEach, type Read } from './reads';
 
@@ -274,7 +276,25 @@ function recentNotifications(scope: Scope) {
 	);
 }
 
+/** Open actions due by the end of next week or already late: more than this week needs in
+ * any zone (the coachee's zone is read in the same batch, so the week is cut after). */
+const weekAheadMs = 8 * 24 * 60 * 60_000;
+const thisWeekLimit = 20;
+
+function openActionsSoon(scope: Scope, now: Date) {
+	return read(
+		scope.db
+			.select({ id: actions.id, title: actions.title, dueOn: actions.dueOn, dueAt: actions.dueAt, progress: actions.progress })
+			.from(actions)
+			.where(and(eq(actions.coacheeId, scope.personId), lt(actions.progress, 100), lte(actions.dueAt, new Date(now.getTime() + weekAheadMs))))
+			.orderBy(asc(actions.dueAt), asc(actions.id))
+			.limit(thisWeekLimit),
+		(rows) => rows
+	);
+}
+
 async function coacheeHome(scope: Scope) {
+	const now = scope.platform.clock.now();
 	const data = await readAll(scope.db, {
 		profile: read(
 			scope.db
@@ -283,6 +303,7 @@ async function coacheeHome(scope: Scope) {
 					lastName: people.lastName,
 					email: people.email,
 					activatedAt: people.activatedAt,
+					timeZone: people.timeZone,
 					coachFirstName: coach.firstName,
 					coachLastName: coach.lastName,
 					coachEmail: coach.email
@@ -290,18 +311,43 @@ async function coacheeHome(scope: Scope) {
 				.from(people)
 				.leftJoin(coach, eq(coach.id, people.coachId))
 				.where(eq(people.id, scope.personId)),
-			([row]) =>
-				row && {
+			([row]) => row
+		),
+		actions: openActionsSoon(scope, now),
+		notifications: recentNotifications(scope)
+	});
+	const row = data.profile;
+	const zone = row?.timeZone ?? 'UTC';
+	const week = weekOf(todayIn(zone, now));
+	const paths = workPaths(null);
+	return {
+		portal: 'coachee' as const,
+		profile: row
+			? {
 					name: fullName(row),
 					email: row.email,
 					/** Only someone who accepted an invitation has been a member since a date. */
 					activatedAt: row.activatedAt?.toISOString() ?? null,
 					coach: row.coachEmail ? { name: fullName({ firstName: row.coachFirstName ?? '', lastName: row.coachLastName ?? '' }), email: row.coachEmail } : null
 				}
-		),
-		notifications: recentNotifications(scope)
-	});
-	return { portal: 'coachee' as const, profile: data.profile ?? null, notifications: data.notifications };
+			: null,
+		/** "Due this week": late ones first, then those due by Sunday in the coachee's zone. */
+		thisWeek: {
+			through: week.through,
+			timeZone: zone,
+			items: data.actions
+				.filter((action) => action.dueOn <= week.through)
+				.map((action) => ({
+					id: action.id,
+					title: action.title,
+					dueOn: action.dueOn,
+					progress: action.progress,
+					overdue: action.dueAt <= now,
+					href: tenantPath(scope, paths.action(action.id))
+				}))
+		},
+		notifications: data.notifications
+	};
 }
 
 async function spectatorHome(scope: Scope) {

@@ -15,7 +15,7 @@ async function whoIsHere(scope: TenantScope) {
 	const me = await scope.me();
 	return {
 		tenant: scope.tenant,
-		person: { id: me.id, firstName: me.firstName, lastName: me.lastName, email: me.email },
+		person: { id: me.id, firstName: me.firstName, lastName: me.lastName, email: me.email, timeZone: me.timeZone },
 		roles: scope.roles
 	};
 }

@@ -23,7 +23,7 @@ import { turnedOffMessage } from '../../tenancy/labels';
 export type Person = typeof people.$inferSelect;
 
 /** The acting person, as the tenant database confirmed them. */
-export type Me = Pick<Person, 'id' | 'userId' | 'email' | 'firstName' | 'lastName' | 'roles' | 'status'>;
+export type Me = Pick<Person, 'id' | 'userId' | 'email' | 'firstName' | 'lastName' | 'roles' | 'status' | 'timeZone'>;
 
 export interface TenantScope {
 	platform: Platform;
@@ -80,7 +80,7 @@ async function learnPersonId(guard: PersonGuard, repair: MembershipRepair): Prom
 }
 
 const personStatement = (userId: string): InStatement => ({
-	sql: 'select id, user_id, email, first_name, last_name, roles, status from people where user_id = ?',
+	sql: 'select id, user_id, email, first_name, last_name, roles, status, time_zone from people where user_id = ?',
 	args: [userId]
 });
 
@@ -92,7 +92,8 @@ function toMe(row: Row): Me {
 		firstName: String(row.first_name),
 		lastName: String(row.last_name),
 		roles: JSON.parse(String(row.roles)) as Role[],
-		status: String(row.status) as Me['status']
+		status: String(row.status) as Me['status'],
+		timeZone: String(row.time_zone)
 	};
 }
 

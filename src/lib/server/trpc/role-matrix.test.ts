@@ -137,7 +137,7 @@ async function accept(email: string, firstName: string) {
 
 /** A goal with a milestone and an action for the target, and spares for the deletes. */
 async function targetsWork(coach: TestClient, coacheeId: string) {
-	const of = (extra: Record<string, unknown>) => ({ tenant, coacheeId, dueOn: '2027-01-01', ...extra });
+	const of = <T extends object>(extra: T) => ({ tenant, coacheeId, dueOn: '2027-01-01', ...extra });
 	const { id: goalId } = await coach.goals.create.mutate(of({ title: 'Target goal' }));
 	const { id: milestoneId } = await coach.goals.createMilestone.mutate(of({ goalId, title: 'Target milestone' }));
 	const { id: actionId } = await coach.actions.create.mutate(of({ title: 'Target action', milestoneId }));
