@@ -83,9 +83,11 @@ export async function startRecurringAction(
 	const { dates, nextOn } = layOut(series, input.startsOn, input.coachee.timeZone, now);
 	if (dates[0] !== input.startsOn) throw new Error(`startRecurringAction: ${input.startsOn} is not an occurrence of "${input.rule}"; build the rule with ruleFor.`);
 	const rows = occurrenceRows(series, dates, input.position, now);
-	await scope.db.batch([scope.db.insert(actionSeries).values({ ...series, nextOn, createdAt: now }), scope.db.insert(actions).values(rows)]);
+	// The visit is booked first: if the series is then not saved, the visit finds nothing to
+	// do; the other order could leave a saved series that no visit ever comes for.
 	if (nextOn) await scheduleTenantWork(scope.platform, scope.tenant.id, creationDueAt(nextOn, input.coachee.timeZone));
-	return { seriesId: series.id, firstActionId: rows[0]!.id!, created: rows.length };
+	await scope.db.batch([scope.db.insert(actionSeries).values({ ...series, nextOn, createdAt: now }), scope.db.insert(actions).values(rows)]);
+	return { seriesId: series.id, firstActionId: rows[0]!.id, created: rows.length };
 }
 
 // ---- Due work ------------------------------------------------------------------------------
