@@ -36,10 +36,10 @@ describe('migration runner', () => {
 	it('brings a database that is behind up to date, applying only what is missing', async () => {
 		await migrate(client, tenantMigrations);
 		await client.execute("INSERT INTO people (id, email, first_name, last_name, roles, status) VALUES ('p1', 'a@b.c', 'A', 'B', '[\"coach\"]', 'active')");
-		const next: Migration = { tag: '9999_add_timezone', statements: ['ALTER TABLE people ADD time_zone text'] };
+		const next: Migration = { tag: '9999_add_nickname', statements: ['ALTER TABLE people ADD nickname text'] };
 		const result = await migrate(client, [...tenantMigrations, next]);
-		expect(result.applied).toEqual(['9999_add_timezone']);
-		expect((await client.execute('SELECT email, time_zone FROM people')).rows[0]).toMatchObject({ email: 'a@b.c', time_zone: null });
+		expect(result.applied).toEqual(['9999_add_nickname']);
+		expect((await client.execute('SELECT email, nickname FROM people')).rows[0]).toMatchObject({ email: 'a@b.c', nickname: null });
 		expect((await migrate(client, [...tenantMigrations, next])).applied).toEqual([]);
 	});
 

@@ -3,12 +3,14 @@
  * under a milestone, deleting, and comments between coach and coachee. An action's
  * milestone must be one of the same coachee's (records.ts `milestoneForAction`).
  */
-import { and, eq, gte, isNull, or } from 'drizzle-orm';
+import { and, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import { actionComments, actions, actionSeries } from '../db/tenant/schema';
 import { formatDueDate } from '../../goals/dates';
 import { progressText, type ActionFields, type NewActionFields } from '../../goals/schema';
 import { activityOf, announce, announceComment } from './alerts';
 import { dueAtFor } from './due';
+import { describeRule, ruleFor } from './recurrence';
+import { startRecurringAction } from './recurring-actions';
 import { deleteActionsWhere } from './goals';
 import { actorName, ensureMayChange, findAction, milestoneForAction, nextPosition, swapWithNeighbour, type WorkContext } from './records';
 
@@ -22,6 +24,35 @@ export const actionSiblings = (coacheeId: string, milestoneId: string | null) =>
 export async function createAction(work: WorkContext, fields: NewActionFields) {
 	if (fields.repeat === 'none') return createSingleAction(work, fields);
 	return createRecurringAction(work, fields);
+}
+
+async function createRecurringAction(work: WorkContext, fields: NewActionFields) {
+	const rule = ruleFor(fields, fields.dueOn);
+	const milestone = await milestoneForAction(work, fields.milestoneId);
+	const { db } = work.scope;
+	const [last] = await db
+		.select({ position: sql<number>`coalesce(max(${actions.position}), -1) + 1` })
+		.from(actions)
+		.where(actionSiblings(work.coachee.id, milestone?.id ?? null));
+	const { firstActionId } = await startRecurringAction(work.scope, {
+		coachee: work.coachee,
+		milestoneId: milestone?.id ?? null,
+		title: fields.title,
+		startsOn: fields.dueOn,
+		rule,
+		createdBy: work.scope.personId,
+		position: last?.position ?? 0
+	});
+	const actor = await actorName(work);
+	const repeats = describeRule(rule, fields.dueOn);
+	await db.batch(activityOf(work, { kind: 'action', summary: `Recurring action “${fields.title}” created by ${actor} (${repeats})` }, now(work)));
+	await announce(work, {
+		coachKind: 'coachee_action_created',
+		title: `${actor} created the recurring action “${fields.title}”`,
+		body: `${repeats}, first due ${formatDueDate(fields.dueOn)}${milestone ? `, under the milestone “${milestone.title}”` : ''}.`,
+		link: (paths) => paths.action(firstActionId)
+	});
+	return { id: firstActionId, goalId: milestone?.goalId ?? null };
 }
 
 async function createSingleAction(work: WorkContext, fields: ActionFields) {

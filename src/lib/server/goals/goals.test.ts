@@ -253,3 +253,34 @@ describe('who may do what', () => {
 		expect((await coach.actions.get.query(ofJo({ actionId: actionIds[0] }))).action.progress).toBe(0);
 	});
 });
+
+describe('recurring actions', () => {
+	it('creates the occurrences ahead as actions of their own, each with its own progress', async () => {
+		const { id } = await coach.actions.create.mutate(ofJo({ title: 'Weekly reflection', dueOn: '2026-11-23', repeat: 'weekly', weekdays: ['MO', 'TH'], ends: 'count', count: 6 }));
+		const list = await jo.actions.list.query(ofJo({ view: 'all' }));
+		expect(list.rows.map((a) => [a.title, a.dueOn, a.recurring])).toEqual([
+			['Weekly reflection', '2026-11-23', true],
+			['Weekly reflection', '2026-11-26', true],
+			['Weekly reflection', '2026-11-30', true],
+			['Weekly reflection', '2026-12-03', true],
+			['Weekly reflection', '2026-12-07', true]
+		]);
+		expect(list.rows[0]!.id).toBe(id);
+		await jo.actions.setProgress.mutate(ofJo({ actionId: id, progress: 100 }));
+		expect((await jo.actions.list.query(ofJo({ view: 'open' }))).rows).toHaveLength(4);
+		const detail = await coach.actions.get.query(ofJo({ actionId: list.rows[1]!.id }));
+		expect(detail.action.series).toMatchObject({ startsOn: '2026-11-23', rule: expect.stringContaining('FREQ=WEEKLY') });
+		expect((await jo.notifications.list.query({ tenant })).items[0]!.title).toBe('Cole Acme created the recurring action “Weekly reflection”');
+
+		// Deleting "this and later" stops it: the later open occurrences go, the done one stays.
+		await coach.actions.delete.mutate(ofJo({ actionId: list.rows[2]!.id, following: true }));
+		expect((await coach.actions.list.query(ofJo({ view: 'all' }))).rows.map((a) => a.dueOn)).toEqual(['2026-11-23', '2026-11-26']);
+	});
+
+	it('refuses a rule that ends before it starts, under the field', async () => {
+		const refused = await failure(coach.actions.create.mutate(ofJo({ title: 'Daily walk', dueOn: '2026-12-01', repeat: 'daily', ends: 'until', until: '2026-11-30' })));
+		expect(refused.code).toBe('BAD_REQUEST');
+		expect(Object.keys(refused.fieldErrors ?? {})).toEqual(['until']);
+		expect((await coach.actions.list.query(ofJo({ view: 'all' }))).total).toBe(0);
+	});
+});

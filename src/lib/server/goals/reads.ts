@@ -14,7 +14,7 @@ import type { Person, TenantScope } from '../tenancy/scope';
 import { goalRollup, milestoneRollup, type Rollup } from '../../goals/rollup';
 import type { ActionListInput, ActionView } from '../../goals/schema';
 import { coacheeReach } from '../../permissions';
-import { todayIn } from './due';
+import { todayIn } from '../../time-zones';
 import { mayChange } from './records';
 
 type Scope = TenantScope;

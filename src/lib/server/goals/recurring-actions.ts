@@ -15,6 +15,7 @@
  */
 import { and, asc, eq, gt, isNotNull, lte, min, sql } from 'drizzle-orm';
 import { addDays, startOfDayIn, todayIn } from '../../time-zones';
+import { dueAtFor } from './due';
 import type { TenantDb } from '../db';
 import { actions, actionSeries, people } from '../db/tenant/schema';
 import type { DueWorkProvider, DueWorkScope } from '../jobs/due-work';
@@ -44,7 +45,7 @@ function layOut(series: Series, from: string, zone: string, now: Date) {
 	return { dates: occurrences(series.rule, series.startsOn, from, through), nextOn: firstOccurrenceAfter(series.rule, series.startsOn, through) };
 }
 
-function occurrenceRows(series: Series, dates: string[], position: number, now: Date): (typeof actions.$inferInsert)[] {
+function occurrenceRows(series: Series, dates: string[], position: number, zone: string, now: Date): (typeof actions.$inferInsert)[] {
 	return dates.map((dueOn) => ({
 		id: crypto.randomUUID(),
 		coacheeId: series.coacheeId,
@@ -52,6 +53,7 @@ function occurrenceRows(series: Series, dates: string[], position: number, now: 
 		seriesId: series.id,
 		title: series.title,
 		dueOn,
+		dueAt: dueAtFor(dueOn, zone),
 		progress: 0,
 		position,
 		createdBy: series.createdBy,
@@ -82,7 +84,7 @@ export async function startRecurringAction(
 	const series: Series = { id: crypto.randomUUID(), coacheeId: input.coachee.id, milestoneId: input.milestoneId, title: input.title, rule: input.rule, startsOn: input.startsOn, createdBy: input.createdBy };
 	const { dates, nextOn } = layOut(series, input.startsOn, input.coachee.timeZone, now);
 	if (dates[0] !== input.startsOn) throw new Error(`startRecurringAction: ${input.startsOn} is not an occurrence of "${input.rule}"; build the rule with ruleFor.`);
-	const rows = occurrenceRows(series, dates, input.position, now);
+	const rows = occurrenceRows(series, dates, input.position, input.coachee.timeZone, now);
 	// The visit is booked first: if the series is then not saved, the visit finds nothing to
 	// do; the other order could leave a saved series that no visit ever comes for.
 	if (nextOn) await scheduleTenantWork(scope.platform, scope.tenant.id, creationDueAt(nextOn, input.coachee.timeZone));
@@ -122,7 +124,7 @@ function occurrenceWrites(db: TenantDb, series: OpenSeries, now: Date) {
 	const from = series.nextOn;
 	if (!from || from > horizonEnd(series.timeZone, now)) return [];
 	const { dates, nextOn } = layOut(series, from, series.timeZone, now);
-	const rows = occurrenceRows(series, dates, series.position ?? 0, now);
+	const rows = occurrenceRows(series, dates, series.position ?? 0, series.timeZone, now);
 	return [
 		...(rows.length > 0 ? [db.insert(actions).values(rows).onConflictDoNothing()] : []),
 		db
