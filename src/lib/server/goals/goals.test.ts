@@ -189,6 +189,21 @@ describe('overdue and time zones', () => {
 		]);
 		expect(list.counts).toMatchObject({ all: 2, open: 2, overdue: 1, completed: 0 });
 		expect((await coach.actions.list.query(ofJo({ view: 'overdue' }))).rows.map((a) => a.title)).toEqual(['Yesterday’s task']);
+
+		// In Honolulu (UTC-10) it is still 23:00 on the 22nd: nothing is late yet.
+		await jo.tenancy.setTimeZone.mutate({ tenant, timeZone: 'Pacific/Honolulu' });
+		expect((await coach.actions.list.query(ofJo({ view: 'overdue' }))).rows).toEqual([]);
+		// In Kiritimati (UTC+14) it is 23:00 on the 23rd: still not late until midnight there.
+		await jo.tenancy.setTimeZone.mutate({ tenant, timeZone: 'Pacific/Kiritimati' });
+		expect((await coach.actions.list.query(ofJo({ view: 'overdue' }))).rows.map((a) => a.title)).toEqual(['Yesterday’s task']);
+		app.clock.advance(60 * 60_000);
+		expect((await coach.actions.list.query(ofJo({ view: 'overdue' }))).rows.map((a) => a.title)).toEqual(['Yesterday’s task', 'Today’s task']);
+	});
+
+	it('refuses a time zone that is not one', async () => {
+		const refused = await failure(jo.tenancy.setTimeZone.mutate({ tenant, timeZone: 'Mars/Olympus' }));
+		expect(refused.fieldErrors).toEqual({ timeZone: ['Choose a time zone from the list.'] });
+		expect((await jo.tenancy.current.query({ tenant })).person.timeZone).toBe('UTC');
 	});
 });
 

@@ -5,6 +5,9 @@ import { workspaceSettingsInput } from '../../tenancy/schema';
 import { enterableWorkspaces, summaryOf, turnedOffWorkspaces, type Workspace } from './identity';
 import type { TenantScope } from './scope';
 import { updateWorkspaceSettings, workspaceSettings } from './settings';
+import { setTimeZone } from './time-zone';
+import { timeZoneSchema } from '../../time-zones';
+import { z } from 'zod';
 
 const adminProcedure = permitted('workspace.manage');
 
@@ -40,5 +43,8 @@ export const tenancyRouter = router({
 	/** Settings > Workspace (admins). */
 	settings: adminProcedure.query(({ ctx }) => workspaceSettings(ctx, replyToOf(ctx.workspaces, ctx))),
 
-	updateSettings: adminProcedure.input(workspaceSettingsInput).mutation(({ ctx, input }) => updateWorkspaceSettings(ctx, input))
+	updateSettings: adminProcedure.input(workspaceSettingsInput).mutation(({ ctx, input }) => updateWorkspaceSettings(ctx, input)),
+
+	/** The person's own time zone in this workspace (Notifications > Your time zone). */
+	setTimeZone: tenantProcedure.input(z.object({ timeZone: timeZoneSchema })).mutation(({ ctx, input }) => setTimeZone(ctx, input.timeZone))
 });

@@ -50,6 +50,7 @@ const samples: Record<string, Sample> = {
 	'tenancy.current': { input: () => t(), rightful: 'coachA' },
 	'tenancy.shell': { input: () => t(), rightful: 'coachA' },
 	'tenancy.settings': { input: () => t(), rightful: 'admin' },
+	'tenancy.setTimeZone': { input: () => t({ timeZone: 'Europe/Paris' }), rightful: 'coachA' },
 	'tenancy.updateSettings': { input: () => t({ name: 'Acme', replyTo: 'evil@example.com' }), rightful: 'admin' },
 	'members.list': { input: () => t(), rightful: 'admin' },
 	'members.invite': { input: (_, n) => t({ email: `new${n}@acme.example`, firstName: 'New', lastName: 'Member', role: 'coach' }), rightful: 'admin' },

@@ -47,5 +47,11 @@ export const actions = defineActions({
 			if (label && said) message = `Saved. “${label}” now reaches you ${said}.`;
 		}
 		return finish(event, { message, location: `${here(tenant)}#email-alerts` });
+	}),
+
+	timeZone: formAction({ timeZone: 'text' }, async (input, { api, event }) => {
+		const tenant = event.params.tenant as string;
+		const { timeZone } = await api.tenancy.setTimeZone({ tenant, timeZone: input.timeZone });
+		return finish(event, { message: `Your time zone is now ${timeZone.replace(/_/g, ' ')}.`, location: `${here(tenant)}#time-zone` });
 	})
 });
