@@ -1,7 +1,7 @@
 /**
  * The demo that `npm run dev` seeds on first run: a coaching firm with an admin, two
  * coaches and coachees in every invitation status, an invited coach, an authorized user (spectator)
- * and an independent coach. Everything
+ * and an independent coach, and goals, milestones and actions (work.ts). Everything
  * goes through the same services as real sign-ups, so the demo cannot drift from the app.
  * Marcus takes assignments by daily digest, and yesterday's is still unsent: the first cron
  * tick sends it, so /dev/mail shows a digest soon after `npm run dev` or `npm run preview`.
@@ -14,6 +14,7 @@ import { createUser, findUserByEmail, signUp } from '../auth/service';
 import { invitationLifetimeMs, sendInvitation } from '../invitations/sending';
 import { recordActivity } from '../activity/service';
 import type { Platform } from '../platform/ports';
+import { seedWork } from './work';
 import { scheduleTenantWork, upsertMembership, type TenantRow } from '../tenancy/service';
 
 export const demoPassword = 'tandem-demo-2026';
@@ -81,6 +82,7 @@ export async function seedDemo(platform: Platform): Promise<boolean> {
 		organisation: { name: 'Northwind Coaching', kind: 'firm' }
 	});
 	for (const person of firmPeople) await addPerson(platform, firm, person);
+	await seedWork(platform, firm);
 	await leaveDigestPending(platform, firm);
 	await signUp(platform, { firstName: 'Sam', lastName: 'Ellis', email: 'sam@solo.demo', password: demoPassword });
 	await control.update(users).set({ emailVerifiedAt: platform.clock.now() });
