@@ -30,3 +30,32 @@ export async function seedFirm(db: Client, size: { coaches: number; coachees: nu
 	}
 	return { coaches: size.coaches, coachees: size.coachees, sampleCoachId: coachIds[7]!, sampleCoacheeId: 'coachee-1234' };
 }
+
+/** A coachee's heavy workload: `goals` goals of 4 milestones each, and `actions` actions
+ * spread over those milestones (a tenth on their own), due over the past and next months,
+ * a third of them complete. */
+export async function seedWorkload(db: Client, coacheeId: string, size: { goals: number; actions: number }) {
+	const now = Date.now();
+	const day = 86_400_000;
+	const dateOf = (offsetDays: number) => new Date(now + offsetDays * day).toISOString().slice(0, 10);
+	const statements = [];
+	const milestoneIds: string[] = [];
+	for (let g = 0; g < size.goals; g++) {
+		statements.push({ sql: `INSERT INTO goals (id, coachee_id, title, due_on, position, created_at) VALUES (?, ?, ?, ?, ?, ?)`, args: [`bench-goal-${g}`, coacheeId, `Bench goal ${g}`, dateOf(30 + g), g, now] });
+		for (let m = 0; m < 4; m++) {
+			const id = `bench-milestone-${g}-${m}`;
+			milestoneIds.push(id);
+			statements.push({ sql: `INSERT INTO milestones (id, goal_id, coachee_id, title, due_on, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, args: [id, `bench-goal-${g}`, coacheeId, `Milestone ${m}`, dateOf(10 + g), m, now] });
+		}
+	}
+	for (let a = 0; a < size.actions; a++) {
+		const offset = (a % 120) - 60;
+		const progress = a % 3 === 0 ? 100 : (a * 13) % 100;
+		statements.push({
+			sql: `INSERT INTO actions (id, coachee_id, milestone_id, title, due_on, due_at, progress, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			args: [`bench-action-${a}`, coacheeId, a % 10 === 0 ? null : milestoneIds[a % milestoneIds.length]!, `Bench action ${a}`, dateOf(offset), now + (offset + 1) * day, progress, a, now]
+		});
+	}
+	for (let start = 0; start < statements.length; start += 500) await db.batch(statements.slice(start, start + 500), 'write');
+	return { sampleGoalId: 'bench-goal-7', sampleActionId: 'bench-action-11' };
+}
