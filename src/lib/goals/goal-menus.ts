@@ -29,8 +29,7 @@ function markItem(action: string, fields: Record<string, string>, record: { tota
 /** A goal's Options: on the board (`back` unset) or on its own page (`back` = that page). */
 export function goalMenu(goal: GoalRow, links: GoalLinks, onOwnPage = false): MenuItem[] {
 	const at = onOwnPage ? links.goal(goal.id) : links.goals;
-	const back = onOwnPage ? { back: at } : {};
-	const fields = { goalId: goal.id, ...back };
+	const fields: Record<string, string> = onOwnPage ? { goalId: goal.id, back: at } : { goalId: goal.id };
 	const items: MenuItem[] = [];
 	if (goal.canChange) items.push({ label: 'Edit', icon: 'pencil', href: links.editGoal(goal.id), dialog: true });
 	if (!onOwnPage) items.push(...moveItems(`${at}?/move`, fields));
