@@ -26,6 +26,12 @@ function markItem(action: string, fields: Record<string, string>, record: { tota
 	];
 }
 
+function actionsLost(total: number) {
+	if (total === 0) return 'It has no actions.';
+	if (total === 1) return 'Its action, with its progress and comments, is deleted too.';
+	return `Its ${total} actions, with their progress and comments, are deleted too.`;
+}
+
 /** A goal's Options: on the board (`back` unset) or on its own page (`back` = that page). */
 export function goalMenu(goal: GoalRow, links: GoalLinks, onOwnPage = false): MenuItem[] {
 	const at = onOwnPage ? links.goal(goal.id) : links.goals;
@@ -44,7 +50,7 @@ export function goalMenu(goal: GoalRow, links: GoalLinks, onOwnPage = false): Me
 			fields: { goalId: goal.id },
 			confirm: {
 				title: `Delete the goal “${goal.title}”?`,
-				description: `Its ${goal.total === 1 ? 'milestone' : `${goal.total} milestones`} and all their actions, with their progress and comments, are deleted too. This cannot be undone.`,
+				description: `${goal.total === 0 ? 'It has no milestones.' : `${goal.total === 1 ? 'Its milestone and its actions' : `Its ${goal.total} milestones and all their actions`}, with their progress and comments, are deleted too.`} This cannot be undone.`,
 				label: 'Delete goal'
 			}
 		});
@@ -69,10 +75,7 @@ export function milestoneMenu(milestone: MilestoneView, goalId: string, links: G
 			fields,
 			confirm: {
 				title: `Delete the milestone “${milestone.title}”?`,
-				description:
-					milestone.total === 0
-						? 'It has no actions. This cannot be undone.'
-						: `Its ${milestone.total === 1 ? 'action' : `${milestone.total} actions`}, with their progress and comments, are deleted too. This cannot be undone.`,
+				description: `${actionsLost(milestone.total)} This cannot be undone.`,
 				label: 'Delete milestone'
 			}
 		});
