@@ -15,9 +15,7 @@ export const profileTabs: ProfileTab[] = [
 	{
 		slug: 'goals',
 		label: 'Goals & Milestones',
-		icon: 'target',
-		upcoming: (name) =>
-			`This tab will hold ${name}’s goals, each with its milestones and their actions, due dates and completion. Goals ${name} creates in their own portal will appear here too.`
+		icon: 'target'
 	},
 	{
 		slug: 'actions',

@@ -130,7 +130,8 @@ export const icons = {
 	inbox: [
 		poly(22, 12, 16, 12, 14, 15, 10, 15, 8, 12, 2, 12),
 		'M5.45 5.11 2 12v6a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2v-6l-3.45-6.89A2 2 0 0 0 16.76 4H7.24a2 2 0 0 0-1.79 1.11z'
-	]
+	],
+	repeat: ['m17 2 4 4-4 4', 'M3 11v-1a4 4 0 0 1 4-4h14', 'm7 22-4-4 4-4', 'M21 13v1a4 4 0 0 1-4 4H3']
 } satisfies Record<string, string[]>;
 
 export type IconName = keyof typeof icons;

@@ -1,0 +1,6 @@
+import { editMilestoneActions, loadMilestone } from '$lib/goals/goals-pages.server';
+import type { PageServerLoad } from './$types';
+
+/** Edit a milestone as a page (the goal opens it as a dialog), of the coachee whose profile this is (shared with the other portal: goals-pages.server.ts). */
+export const load: PageServerLoad = loadMilestone;
+export const actions = editMilestoneActions;

@@ -1,0 +1,6 @@
+import { editGoalActions, loadGoal } from '$lib/goals/goals-pages.server';
+import type { PageServerLoad } from './$types';
+
+/** Edit a goal as a page (the goals open it as a dialog), of the signed-in coachee (shared with the other portal: goals-pages.server.ts). */
+export const load: PageServerLoad = loadGoal;
+export const actions = editGoalActions;

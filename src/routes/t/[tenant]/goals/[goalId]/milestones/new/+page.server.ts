@@ -1,0 +1,6 @@
+import { newMilestoneActions, loadGoal } from '$lib/goals/goals-pages.server';
+import type { PageServerLoad } from './$types';
+
+/** "New Milestone" as a page (the goal opens it as a dialog), of the signed-in coachee (shared with the other portal: goals-pages.server.ts). */
+export const load: PageServerLoad = loadGoal;
+export const actions = newMilestoneActions;
