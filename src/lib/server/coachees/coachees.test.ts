@@ -273,8 +273,15 @@ describe('notifications', () => {
 
 	it('offers each person only the alerts that can reach them', async () => {
 		const coachee = await activate('jo@example.com');
-		expect((await coach.notifications.preferences.query({ tenant })).map((p) => p.kind)).toEqual(['coachee_activated', 'coachee_assigned']);
-		expect((await coachee.notifications.preferences.query({ tenant })).map((p) => p.kind)).toEqual(['coach_assigned']);
+		expect((await coach.notifications.preferences.query({ tenant })).map((p) => p.kind)).toEqual([
+			'coachee_activated',
+			'coachee_assigned',
+			'coachee_goal_created',
+			'coachee_action_created',
+			'coachee_action_updated',
+			'action_comment'
+		]);
+		expect((await coachee.notifications.preferences.query({ tenant })).map((p) => p.kind)).toEqual(['coach_assigned', 'coach_changed_goals', 'action_comment']);
 	});
 
 	it('with email turned off, only the in-app notification arrives', async () => {
