@@ -20,9 +20,7 @@ export const profileTabs: ProfileTab[] = [
 	{
 		slug: 'actions',
 		label: 'Actions',
-		icon: 'check-square',
-		upcoming: (name) =>
-			`This tab will hold the actions you assign to ${name}, each with a due date, a progress slider and meter, and comments between you. Actions ${name} creates in their portal will appear here too.`
+		icon: 'check-square'
 	},
 	{
 		slug: 'files',

@@ -114,6 +114,8 @@ export interface SelectOption {
 	value: string;
 	label: string;
 	disabled?: boolean;
+	/** Options with the same group, next to each other, go under one <optgroup> of that label. */
+	group?: string;
 }
 
 export interface Tenant {

@@ -1,0 +1,180 @@
+/**
+ * The Actions screens' server side, shared by the coach's view of a coachee's profile
+ * (`/t/<slug>/coachees/<id>/actions/...`) and the coachee's own portal (`/t/<slug>/actions/...`):
+ * each `+page.server.ts` re-exports a load and the actions from here. The coachee in the URL
+ * (staff) or the signed-in coachee's own person id is the `coacheeId` every procedure checks.
+ */
+import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { flash } from '$lib/server/flash';
+import { backPath, finish } from '$lib/server/form-outcome';
+import { defineActions, formAction, type FormInput } from '$lib/server/forms';
+import { loadOrFail, serverCaller, workspaceOf } from '$lib/server/trpc/server-caller';
+import { weekdayOf } from './dates';
+import { workPaths } from './paths';
+import type { z } from 'zod';
+import { actionViews, type ActionView, type newActionFields, type RecurrenceEnd, type Repeat, type Weekday } from './schema';
+
+/** Whose actions these are, and where their screens live in this portal. */
+export function actionsOwner(event: RequestEvent) {
+	const tenant = event.params.tenant as string;
+	const profileId = event.params.coacheeId ?? null;
+	const paths = workPaths(profileId);
+	const base = `/t/${tenant}`;
+	return {
+		tenant,
+		coacheeId: profileId ?? workspaceOf(event)?.personId ?? '',
+		/** The profile's coachee id for staff, null in the coachee's own portal (`workPaths`). */
+		profileId,
+		list: base + paths.actions,
+		action: (actionId: string) => base + paths.action(actionId)
+	};
+}
+
+export interface ActionListQuery {
+	view: ActionView;
+	page: number;
+}
+
+/** `?view=overdue&page=2`; anything else reads as the first page of open actions. */
+export function readActionListQuery(params: URLSearchParams): ActionListQuery {
+	const view = params.get('view');
+	const page = Number(params.get('page'));
+	return {
+		view: actionViews.includes(view as ActionView) ? (view as ActionView) : 'open',
+		page: Number.isInteger(page) && page >= 1 ? page : 1
+	};
+}
+
+/** The Actions tab / "Your actions": one view, one page, every view's count. */
+export async function loadActionList(event: RequestEvent) {
+	const owner = actionsOwner(event);
+	const query = readActionListQuery(event.url.searchParams);
+	const list = await loadOrFail(event, () => serverCaller(event).actions.list({ tenant: owner.tenant, coacheeId: owner.coacheeId, ...query }));
+	// A page past the end (e.g. after completing the last action of page 3): the last page there is.
+	if (list.rows.length === 0 && list.total > 0) {
+		const last = new URL(event.url);
+		last.searchParams.set('page', String(Math.ceil(list.total / list.pageSize)));
+		redirect(307, last.pathname + last.search);
+	}
+	return { profileId: owner.profileId, query, list };
+}
+
+/** "New": the goals' milestones an action can go under. */
+export async function loadNewAction(event: RequestEvent) {
+	const owner = actionsOwner(event);
+	const choices = await loadOrFail(event, () => serverCaller(event).goals.milestoneChoices({ tenant: owner.tenant, coacheeId: owner.coacheeId }));
+	return { profileId: owner.profileId, choices };
+}
+
+/** The action's page: the action, its goal and milestone, recurrence and comments. */
+export async function loadActionDetail(event: RequestEvent) {
+	const owner = actionsOwner(event);
+	const detail = await loadOrFail(event, () =>
+		serverCaller(event).actions.get({ tenant: owner.tenant, coacheeId: owner.coacheeId, actionId: event.params.actionId as string })
+	);
+	return { profileId: owner.profileId, detail };
+}
+
+/** "Edit": the action and the milestones it can move under, read in parallel. */
+export async function loadEditAction(event: RequestEvent) {
+	const owner = actionsOwner(event);
+	const of = { tenant: owner.tenant, coacheeId: owner.coacheeId };
+	const api = serverCaller(event);
+	const [detail, choices] = await loadOrFail(event, () =>
+		Promise.all([api.actions.get({ ...of, actionId: event.params.actionId as string }), api.goals.milestoneChoices(of)])
+	);
+	return { profileId: owner.profileId, detail, choices };
+}
+
+const newActionForm = {
+	title: 'text',
+	dueOn: 'text',
+	milestoneId: 'optional',
+	repeat: 'text',
+	weekdays: 'list',
+	ends: 'text',
+	until: 'optional',
+	count: 'optional'
+} as const;
+
+/**
+ * What the New form posts, as `actions.create` takes it: only the recurrence fields that
+ * apply are sent (the form shows every field without scripts), so a date left in "On a
+ * date" does not refuse an action that ends after a number of times. A weekly action with
+ * no day ticked repeats on its due date's weekday, the day the form ticks by default.
+ */
+export function newActionInput(input: FormInput<typeof newActionForm>): z.input<typeof newActionFields> {
+	const { title, dueOn, milestoneId } = input;
+	// The enums go to the procedure as posted: its schema refuses a forged value with its message.
+	const repeat = (input.repeat || 'none') as Repeat;
+	if (repeat === 'none') return { title, dueOn, milestoneId, repeat };
+	const dueWeekday = weekdayOf(dueOn);
+	const days = (input.weekdays.length || !dueWeekday ? input.weekdays : [dueWeekday]) as Weekday[];
+	return {
+		title,
+		dueOn,
+		milestoneId,
+		repeat,
+		...(repeat === 'weekly' ? { weekdays: days } : {}),
+		ends: input.ends as RecurrenceEnd,
+		...(input.ends === 'until' ? { until: input.until ?? '' } : { count: input.count ?? '' })
+	};
+}
+
+const progressForm = { actionId: 'text', progress: 'text', back: 'optional' } as const;
+
+/** The slider's save, from any list of actions: the tab or the action's own page. */
+const progress = formAction(progressForm, async (input, { api, event }) => {
+	const owner = actionsOwner(event);
+	await api.actions.setProgress({ tenant: owner.tenant, coacheeId: owner.coacheeId, actionId: input.actionId, progress: input.progress });
+	return finish(event, {
+		message: `Progress saved: ${input.progress}%.`,
+		location: backPath(input.back, `/t/${owner.tenant}`, owner.list)
+	});
+});
+
+/** The list's actions: the slider. */
+export const actionListActions = defineActions({ progress });
+
+/** "New" (the dialog over the list and the page both post here). */
+export const newActionActions = defineActions({
+	create: formAction(newActionForm, async (input, { api, event }) => {
+		const owner = actionsOwner(event);
+		const { id } = await api.actions.create({ tenant: owner.tenant, coacheeId: owner.coacheeId, ...newActionInput(input) });
+		return finish(event, { message: `Action “${input.title.trim()}” saved.`, location: owner.action(id) });
+	})
+});
+
+/** "Edit": Action/Task, Due Date, Goal’s milestone. */
+export const editActionActions = defineActions({
+	update: formAction({ title: 'text', dueOn: 'text', milestoneId: 'optional' }, async (input, { api, event }) => {
+		const owner = actionsOwner(event);
+		const actionId = event.params.actionId as string;
+		await api.actions.update({ tenant: owner.tenant, coacheeId: owner.coacheeId, actionId, ...input });
+		return finish(event, { message: `Action “${input.title.trim()}” saved.`, location: owner.action(actionId) });
+	})
+});
+
+/** The action's page: the slider, comments, and Delete. */
+export const actionDetailActions = defineActions({
+	progress,
+	comment: formAction({ body: 'text' }, async (input, { api, event }) => {
+		const owner = actionsOwner(event);
+		const actionId = event.params.actionId as string;
+		await api.actions.comment({ tenant: owner.tenant, coacheeId: owner.coacheeId, actionId, body: input.body });
+		return finish(event, { message: 'Comment posted.', location: owner.action(actionId) });
+	}),
+	/** Always a redirect, script or not: the page it was on is gone. */
+	delete: formAction({ following: 'checkbox' }, async (input, { api, event }) => {
+		const owner = actionsOwner(event);
+		const { title } = await api.actions.delete({ tenant: owner.tenant, coacheeId: owner.coacheeId, actionId: event.params.actionId as string, following: input.following });
+		const message = input.following ? `Action “${title}” and its later open occurrences deleted.` : `Action “${title}” deleted.`;
+		return redirectWithFlash(event, message, owner.list);
+	})
+});
+
+/** Unlike finish(), also for a script: the page it was posted from no longer exists. */
+function redirectWithFlash(event: RequestEvent, message: string, location: string): never {
+	flash(event.cookies, message);
+	redirect(303, location);
+}
