@@ -16,6 +16,7 @@ import type { ActionListInput, ActionView } from '../../goals/schema';
 import { coacheeReach } from '../../permissions';
 import { todayIn } from '../../time-zones';
 import { mayChange } from './records';
+import { describeRule } from './recurrence';
 
 type Scope = TenantScope;
 
@@ -251,7 +252,7 @@ export async function actionDetail(scope: Scope, coachee: VisibleCoachee, action
 			...actionItem(scope, view.bySelf, row),
 			milestone: row.milestoneId ? { id: row.milestoneId, title: row.milestoneTitle ?? '' } : null,
 			goal: row.goalId ? { id: row.goalId, title: row.goalTitle ?? '' } : null,
-			series: row.rule && row.startsOn ? { rule: row.rule, startsOn: row.startsOn } : null
+			series: row.rule && row.startsOn ? { rule: row.rule, startsOn: row.startsOn, description: describeRule(row.rule, row.startsOn) } : null
 		},
 		comments: comments.map((c) => ({
 			id: c.id,
