@@ -23,10 +23,11 @@ export async function signIn(page: Page, email: string, { scripts = true } = {})
 /**
  * Emails go out through the job queue: at once under `npm run dev`, within seconds in
  * workerd (the queue delivers batches). Reloads /dev/mail (works without scripts too) until
- * `count` emails to `to` with a link containing `path` are there, and returns the newest one's.
+ * `count` emails to `to` with a link containing `path` (and `text`, when given) are there, and
+ * returns the newest one's.
  */
-export async function linkInMailbox(page: Page, to: string, path: string, { count = 1, timeoutMs = 45_000 } = {}): Promise<string> {
-	const emails = page.getByRole('article').filter({ hasText: to }).filter({ has: page.locator(`a[href*="${path}"]`) });
+export async function linkInMailbox(page: Page, to: string, path: string, { count = 1, timeoutMs = 45_000, text = '' } = {}): Promise<string> {
+	const emails = page.getByRole('article').filter({ hasText: to }).filter({ hasText: text }).filter({ has: page.locator(`a[href*="${path}"]`) });
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		await page.goto(`${baseUrl}/dev/mail`);

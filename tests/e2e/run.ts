@@ -94,7 +94,11 @@ try {
 	await waitForServer(app);
 	if (runtime === 'vite') await warmUp(app.baseUrl);
 	const env = { ...process.env, TANDEM_E2E_PROFILES: profiles, BASE_URL: app.baseUrl, TANDEM_E2E_RUNTIME: runtime };
-	const specs = readdirSync('tests/e2e').filter((file) => file.endsWith('.spec.ts')).map((file) => join('tests/e2e', file));
+	// `npm run test:browser -- goals` runs only the specs whose file name contains "goals".
+	const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+	const specs = readdirSync('tests/e2e')
+		.filter((file) => file.endsWith('.spec.ts') && (!only.length || only.some((name) => file.includes(name))))
+		.map((file) => join('tests/e2e', file));
 	console.log(`Browser tests on ${runtime === 'workerd' ? 'the production bundle in workerd' : 'vite dev'} at ${app.baseUrl}`);
 	// Not spawnSync: under workerd the local Turso and Resend answer from this process.
 	const tests = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...specs], { env, stdio: 'inherit' });

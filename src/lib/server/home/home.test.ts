@@ -145,18 +145,33 @@ describe('a coach', () => {
 describe('a coachee', () => {
 	it('sees their coach, their own profile with the day they joined, and their notifications, in one round trip', async () => {
 		const cole = await staff('cole@acme.example', 'Cole', 'coach');
-		await addCoachee(cole.client, 'Jo', true);
+		const { id: joId } = await addCoachee(cole.client, 'Jo', true);
 		await addCoachee(cole.client, 'Kim', true);
-		app.clock.advance(day);
+		app.clock.advance(day); // Tuesday 24 November 2026
 		const jo = await acceptInvitation('jo@client.example', 'Jo');
 
 		const overview = await home(jo);
 		expect(overview).toEqual({
 			portal: 'coachee',
 			profile: { name: 'Jo Acme', email: 'jo@client.example', activatedAt: app.clock.now().toISOString(), coach: { name: 'Cole Acme', email: 'cole@acme.example' } },
+			thisWeek: { through: '2026-11-29', timeZone: 'UTC', items: [] },
 			notifications: { items: [], more: false }
 		});
 		expect(JSON.stringify(overview)).not.toContain('Kim');
+		expect(await app.countRoundTrips(() => home(jo))).toEqual({ control: 1, tenant: 1 });
+
+		const task = (title: string, dueOn: string) => cole.client.actions.create.mutate({ tenant, coacheeId: joId, title, dueOn });
+		await task('Next month', '2026-12-20');
+		await task('By Saturday', '2026-11-28');
+		await task('Late', '2026-11-20');
+		const { id: done } = await task('Done already', '2026-11-26');
+		await jo.actions.setProgress.mutate({ tenant, coacheeId: joId, actionId: done, progress: 100 });
+		const { thisWeek } = (await home(jo)) as Extract<Awaited<ReturnType<typeof home>>, { portal: 'coachee' }>;
+		expect(thisWeek.items.map((item) => [item.title, item.dueOn, item.overdue])).toEqual([
+			['Late', '2026-11-20', true],
+			['By Saturday', '2026-11-28', false]
+		]);
+		expect(thisWeek.items[0]!.href).toMatch(/^\/t\/acme\/actions\//);
 		expect(await app.countRoundTrips(() => home(jo))).toEqual({ control: 1, tenant: 1 });
 	});
 });
