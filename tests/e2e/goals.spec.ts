@@ -53,7 +53,7 @@ test('a coach plans a goal, the coachee completes its action, and the goal is co
 	await card.getByRole('link', { name: 'View Milestones' }).click();
 	await coach.getByRole('heading', { name: goal }).waitFor();
 
-	await coach.getByRole('link', { name: 'New Milestone' }).click();
+	await coach.getByRole('link', { name: 'New Milestone' }).first().click();
 	await submitDialog(coach, { 'Milestone Title': milestone, 'Due Date': '2027-02-01' }, 'Save');
 	await coach.getByRole('link', { name: 'Create one now' }).click();
 	await submitDialog(coach, { 'Action/Task': action, 'Due Date': '2027-01-15' }, 'Save');

@@ -31,7 +31,23 @@ function owner(scope: Scope, person: Person) {
 	};
 }
 
-const rollupView = (rollup: Rollup) => ({ progress: Math.round(rollup.progress), complete: rollup.complete, total: rollup.total, done: rollup.done });
+type Planned = { id: string; title: string; dueOn: string; markedCompleteAt: Date | null; createdBy: string | null };
+
+/** A goal or milestone as the screens show it: its rollup, late or not, who may change it. */
+function plannedItem(scope: Scope, view: { bySelf: boolean; today: string }, record: Planned, rollup: Rollup) {
+	return {
+		id: record.id,
+		title: record.title,
+		dueOn: record.dueOn,
+		overdue: isLate(record.dueOn, view.today, rollup.complete),
+		marked: record.markedCompleteAt !== null,
+		canChange: mayChange({ bySelf: view.bySelf, scope }, record.createdBy),
+		progress: Math.round(rollup.progress),
+		complete: rollup.complete,
+		total: rollup.total,
+		done: rollup.done
+	};
+}
 
 /** Past its due day in the coachee's zone and not complete. */
 const isLate = (dueOn: string, today: string, complete: boolean) => !complete && dueOn < today;
@@ -72,21 +88,11 @@ export async function goalBoard(scope: Scope, coachee: VisibleCoachee) {
 	]);
 	const person = coachee.require(rows);
 	const view = owner(scope, person);
-	const canChange = (createdBy: string | null) => mayChange({ bySelf: view.bySelf, scope }, createdBy);
 	return {
 		...view,
-		goals: goalRows.map((goal) => {
-			const rollup = goalRollup(summaries.filter((m) => m.goalId === goal.id).map(rollupOfMilestone), goal.markedCompleteAt !== null);
-			return {
-				id: goal.id,
-				title: goal.title,
-				dueOn: goal.dueOn,
-				overdue: isLate(goal.dueOn, view.today, rollup.complete),
-				marked: goal.markedCompleteAt !== null,
-				canChange: canChange(goal.createdBy),
-				...rollupView(rollup)
-			};
-		})
+		goals: goalRows.map((goal) =>
+			plannedItem(scope, view, goal, goalRollup(summaries.filter((m) => m.goalId === goal.id).map(rollupOfMilestone), goal.markedCompleteAt !== null))
+		)
 	};
 }
 
@@ -140,34 +146,11 @@ export async function goalDetail(scope: Scope, coachee: VisibleCoachee, goalId: 
 	const person = coachee.require(rows);
 	if (!goal) throw notFound(`That goal is not among ${fullName(person)}’s goals. It may have been deleted.`);
 	const view = owner(scope, person);
-	const canChange = (createdBy: string | null) => mayChange({ bySelf: view.bySelf, scope }, createdBy);
 	const items = actionRows.map((row) => actionItem(scope, view.bySelf, row));
-	const milestoneViews = summaries.map((m) => {
-		const rollup = rollupOfMilestone(m);
-		return {
-			id: m.id,
-			title: m.title,
-			dueOn: m.dueOn,
-			overdue: isLate(m.dueOn, view.today, rollup.complete),
-			marked: m.markedCompleteAt !== null,
-			canChange: canChange(m.createdBy),
-			...rollupView(rollup),
-			actions: items.filter((a) => a.milestoneId === m.id)
-		};
-	});
-	const rollup = goalRollup(summaries.map(rollupOfMilestone), goal.markedCompleteAt !== null);
 	return {
 		...view,
-		goal: {
-			id: goal.id,
-			title: goal.title,
-			dueOn: goal.dueOn,
-			overdue: isLate(goal.dueOn, view.today, rollup.complete),
-			marked: goal.markedCompleteAt !== null,
-			canChange: canChange(goal.createdBy),
-			...rollupView(rollup)
-		},
-		milestones: milestoneViews
+		goal: plannedItem(scope, view, goal, goalRollup(summaries.map(rollupOfMilestone), goal.markedCompleteAt !== null)),
+		milestones: summaries.map((m) => ({ ...plannedItem(scope, view, m, rollupOfMilestone(m)), actions: items.filter((a) => a.milestoneId === m.id) }))
 	};
 }
 
