@@ -5,29 +5,21 @@
  * (staff) or the signed-in coachee's own person id is the `coacheeId` every procedure checks.
  */
 import { redirect, type RequestEvent } from '@sveltejs/kit';
-import { flash } from '$lib/server/flash';
-import { backPath, finish } from '$lib/server/form-outcome';
+import { backPath, finish, finishElsewhere } from '$lib/server/form-outcome';
 import { defineActions, formAction, type FormInput } from '$lib/server/forms';
-import { loadOrFail, serverCaller, workspaceOf } from '$lib/server/trpc/server-caller';
+import { loadOrFail, serverCaller } from '$lib/server/trpc/server-caller';
 import { weekdayOf } from './dates';
 import { workPaths } from './paths';
+import { workOwner } from './work-owner.server';
 import type { z } from 'zod';
 import { actionViews, type ActionView, type newActionFields, type RecurrenceEnd, type Repeat, type Weekday } from './schema';
 
 /** Whose actions these are, and where their screens live in this portal. */
 export function actionsOwner(event: RequestEvent) {
-	const tenant = event.params.tenant as string;
-	const profileId = event.params.coacheeId ?? null;
-	const paths = workPaths(profileId);
-	const base = `/t/${tenant}`;
-	return {
-		tenant,
-		coacheeId: profileId ?? workspaceOf(event)?.personId ?? '',
-		/** The profile's coachee id for staff, null in the coachee's own portal (`workPaths`). */
-		profileId,
-		list: base + paths.actions,
-		action: (actionId: string) => base + paths.action(actionId)
-	};
+	const owner = workOwner(event);
+	const paths = workPaths(owner.profileId);
+	const base = `/t/${owner.tenant}`;
+	return { ...owner, list: base + paths.actions, action: (actionId: string) => base + paths.action(actionId) };
 }
 
 export interface ActionListQuery {
@@ -169,12 +161,6 @@ export const actionDetailActions = defineActions({
 		const owner = actionsOwner(event);
 		const { title } = await api.actions.delete({ tenant: owner.tenant, coacheeId: owner.coacheeId, actionId: event.params.actionId as string, following: input.following });
 		const message = input.following ? `Action “${title}” and its later open occurrences deleted.` : `Action “${title}” deleted.`;
-		return redirectWithFlash(event, message, owner.list);
+		return finishElsewhere(event, { message, location: owner.list });
 	})
 });
-
-/** Unlike finish(), also for a script: the page it was posted from no longer exists. */
-function redirectWithFlash(event: RequestEvent, message: string, location: string): never {
-	flash(event.cookies, message);
-	redirect(303, location);
-}

@@ -5,29 +5,19 @@
  * route: the `coacheeId` parameter for staff, the signed-in person for the coachee.
  */
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { backPath, finish } from '$lib/server/form-outcome';
+import { backPath, finish, finishElsewhere } from '$lib/server/form-outcome';
 import { defineActions, formAction } from '$lib/server/forms';
-import { loadOrFail, serverCaller, workspaceOf } from '$lib/server/trpc/server-caller';
+import { loadOrFail, serverCaller } from '$lib/server/trpc/server-caller';
 import { goalLinks } from './goal-links';
+import { workOwner } from './work-owner.server';
 import type { moveDirections } from './schema';
 
 type Direction = (typeof moveDirections)[number];
 
 /** The tenant, the coachee whose goals these are, and the screens' links. */
 export function whose(event: RequestEvent) {
-	const tenant = event.params.tenant ?? '';
-	const staffView = event.params.coacheeId ?? null;
-	const coacheeId = staffView ?? ownPersonId(event);
-	return { tenant, coacheeId, staffView, links: goalLinks(tenant, staffView) };
-}
-
-/** The coachee's own portal: only a coachee has goals of their own. */
-function ownPersonId(event: RequestEvent): string {
-	const workspace = workspaceOf(event);
-	if (!workspace?.roles.includes('coachee') || !workspace.personId) {
-		error(404, 'Goals are kept on each coachee’s profile, under Coachees.');
-	}
-	return workspace.personId;
+	const { tenant, coacheeId, profileId } = workOwner(event);
+	return { tenant, coacheeId, staffView: profileId, links: goalLinks(tenant, profileId) };
 }
 
 const record = (event: RequestEvent, name: 'goalId' | 'milestoneId') => event.params[name] ?? '';
@@ -139,7 +129,8 @@ const goalOptions = {
 	delete: formAction({ goalId: 'text' }, async ({ goalId }, { api, event }) => {
 		const { tenant, coacheeId, links } = whose(event);
 		const { title } = await api.goals.delete({ tenant, coacheeId, goalId });
-		return finish(event, { message: `Goal “${title}” deleted.`, location: links.goals });
+		// Also from the goal's own page, which is gone now.
+		return finishElsewhere(event, { message: `Goal “${title}” deleted.`, location: links.goals });
 	})
 };
 

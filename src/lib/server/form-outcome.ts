@@ -18,6 +18,13 @@ export function finish(event: RequestEvent, outcome: FormOutcome): FormOutcome {
 	redirect(303, outcome.location);
 }
 
+/** Like `finish`, but a redirect for scripts too: after a delete, the page the form was
+ * posted from may no longer exist, so reloading it in place would show a 404. */
+export function finishElsewhere(event: RequestEvent, outcome: FormOutcome): never {
+	flash(event.cookies, outcome.message);
+	redirect(303, outcome.location);
+}
+
 /**
  * Where a no-JS form goes back to (the list it was posted from, with its filters), taken
  * from a hidden `back` field. Only a path inside `within` is followed, so a crafted form

@@ -13,16 +13,15 @@ import { notFound } from '../errors';
 import type { Person, TenantScope } from '../tenancy/scope';
 import { goalRollup, milestoneRollup, type Rollup } from '../../goals/rollup';
 import type { ActionListInput, ActionView } from '../../goals/schema';
-import { coacheeReach } from '../../permissions';
 import { todayIn } from '../../time-zones';
-import { mayChange } from './records';
+import { actsForSelf, mayChange } from './records';
 import { describeRule } from './recurrence';
 
 type Scope = TenantScope;
 
 /** Whose work this is, as every view shows it. */
 function owner(scope: Scope, person: Person) {
-	const bySelf = person.id === scope.personId && coacheeReach(scope.roles) === 'self';
+	const bySelf = actsForSelf(scope, person);
 	return {
 		coachee: { id: person.id, name: fullName(person), firstName: person.firstName, timeZone: person.timeZone },
 		/** The coachee's own portal (their own words: "your goals"). */

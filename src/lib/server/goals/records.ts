@@ -21,9 +21,13 @@ export interface WorkContext {
 	bySelf: boolean;
 }
 
+/** The coachee acting on their own work, in their portal. */
+export const actsForSelf = (scope: Pick<TenantScope, 'personId' | 'roles'>, coachee: Pick<Person, 'id'>) =>
+	coachee.id === scope.personId && coacheeReach(scope.roles) === 'self';
+
 export async function workContext(scope: TenantScope, coachee: VisibleCoachee): Promise<WorkContext> {
 	const person = coachee.require(await coachee.query);
-	return { scope, coachee: person, bySelf: person.id === scope.personId && coacheeReach(scope.roles) === 'self' };
+	return { scope, coachee: person, bySelf: actsForSelf(scope, person) };
 }
 
 export const actorName = async (work: WorkContext) => fullName(await work.scope.me());
