@@ -107,5 +107,24 @@ export const tenantMigrations: Migration[] = [
 			"CREATE INDEX `notifications_held_idx` ON `notifications` (`email_status`,`email_after`);",
 			"ALTER TABLE `people` ADD `time_zone` text DEFAULT 'UTC' NOT NULL;"
 		]
+	},
+	{
+		"tag": "0005_files_notes_sessions_assessments",
+		"statements": [
+			"CREATE TABLE `assessment_assignments` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`coachee_id` text NOT NULL,\n\t`template_id` text,\n\t`kind` text NOT NULL,\n\t`title` text NOT NULL,\n\t`questions` text NOT NULL,\n\t`answers` text DEFAULT '{}' NOT NULL,\n\t`status` text DEFAULT 'assigned' NOT NULL,\n\t`assigned_by` text,\n\t`due_on` text,\n\t`submitted_at` integer,\n\t`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,\n\t`updated_at` integer,\n\tFOREIGN KEY (`coachee_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`template_id`) REFERENCES `assessment_templates`(`id`) ON UPDATE no action ON DELETE set null\n);",
+			"CREATE INDEX `assessment_assignments_coachee_idx` ON `assessment_assignments` (`coachee_id`,`created_at`);",
+			"CREATE INDEX `assessment_assignments_template_idx` ON `assessment_assignments` (`coachee_id`,`template_id`,`submitted_at`);",
+			"CREATE TABLE `assessment_templates` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`kind` text NOT NULL,\n\t`title` text NOT NULL,\n\t`description` text DEFAULT '' NOT NULL,\n\t`questions` text NOT NULL,\n\t`created_by` text,\n\t`archived_at` integer,\n\t`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,\n\t`updated_at` integer\n);",
+			"CREATE INDEX `assessment_templates_title_idx` ON `assessment_templates` (`archived_at`,`title`);",
+			"CREATE TABLE `file_uploads` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`coachee_id` text NOT NULL,\n\t`uploader_id` text NOT NULL,\n\t`visibility` text NOT NULL,\n\t`name` text NOT NULL,\n\t`declared_type` text NOT NULL,\n\t`size` integer NOT NULL,\n\t`storage_key` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,\n\tFOREIGN KEY (`coachee_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+			"CREATE INDEX `file_uploads_expiry_idx` ON `file_uploads` (`expires_at`);",
+			"CREATE TABLE `files` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`coachee_id` text NOT NULL,\n\t`uploader_id` text NOT NULL,\n\t`visibility` text NOT NULL,\n\t`name` text NOT NULL,\n\t`content_type` text NOT NULL,\n\t`size` integer NOT NULL,\n\t`storage_key` text NOT NULL,\n\t`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,\n\tFOREIGN KEY (`coachee_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+			"CREATE INDEX `files_coachee_idx` ON `files` (`coachee_id`,`created_at`);",
+			"CREATE UNIQUE INDEX `files_key_unique` ON `files` (`storage_key`);",
+			"CREATE TABLE `notes` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`coachee_id` text NOT NULL,\n\t`author_id` text NOT NULL,\n\t`title` text NOT NULL,\n\t`body` text NOT NULL,\n\t`draft` integer DEFAULT false NOT NULL,\n\t`revision` integer DEFAULT 0 NOT NULL,\n\t`session_log_id` text,\n\t`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,\n\t`updated_at` integer,\n\tFOREIGN KEY (`coachee_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`session_log_id`) REFERENCES `session_logs`(`id`) ON UPDATE no action ON DELETE set null\n);",
+			"CREATE INDEX `notes_author_coachee_idx` ON `notes` (`author_id`,`coachee_id`,`updated_at`);",
+			"CREATE TABLE `session_logs` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`coachee_id` text NOT NULL,\n\t`coach_id` text,\n\t`title` text NOT NULL,\n\t`held_at` integer NOT NULL,\n\t`duration_minutes` integer NOT NULL,\n\t`status` text NOT NULL,\n\t`created_by` text,\n\t`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,\n\t`updated_at` integer,\n\tFOREIGN KEY (`coachee_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+			"CREATE INDEX `session_logs_coachee_idx` ON `session_logs` (`coachee_id`,`held_at`);"
+		]
 	}
 ];

@@ -11,6 +11,12 @@ const createdAt = () =>
 // Relative, not $lib: drizzle-kit loads this file without SvelteKit's aliases.
 import { personStatuses } from '../../../coachees/schema';
 export { personStatuses, type PersonStatus } from '../../../coachees/schema';
+import {
+	assessmentKinds,
+	assignmentStatuses,
+	type AssessmentAnswers,
+	type AssessmentQuestion
+} from '../../../assessments/schema';
 
 /** Everyone in the tenant: admins, coaches, coachees, spectators. `userId` links to the
  * control-plane user once the person has an account. */
@@ -284,4 +290,147 @@ export const actionComments = sqliteTable(
 		createdAt: createdAt()
 	},
 	(t) => [index('action_comments_action_idx').on(t.actionId, t.createdAt)]
+);
+
+export const fileVisibilities = ['private', 'shared'] as const;
+export type FileVisibility = (typeof fileVisibilities)[number];
+
+/** A coachee's files: `private` ones only their uploader sees, `shared` ones the coachee
+ * and their coach (DESIGN.md "Roles"). The bytes live in the file store under `storageKey`
+ * (`tenants/<tenant>/files/<id>`); a row exists only once the upload has finished and its
+ * content was checked (files/uploads.ts), so no list ever shows a half-uploaded file. */
+export const files = sqliteTable(
+	'files',
+	{
+		id: text('id').primaryKey(),
+		coacheeId: text('coachee_id')
+			.notNull()
+			.references(() => people.id, { onDelete: 'cascade' }),
+		uploaderId: text('uploader_id').notNull(),
+		visibility: text('visibility', { enum: fileVisibilities }).notNull(),
+		name: text('name').notNull(),
+		/** The type found in the content, not the one the browser claimed. */
+		contentType: text('content_type').notNull(),
+		size: integer('size').notNull(),
+		storageKey: text('storage_key').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('files_coachee_idx').on(t.coacheeId, t.createdAt), uniqueIndex('files_key_unique').on(t.storageKey)]
+);
+
+/** An upload under way: the browser was given a short-lived signed link to put the bytes
+ * at `storageKey`. Finishing turns it into a `files` row; one that fails or is abandoned is
+ * removed, with any bytes already stored, by the file cleanup due work after `expiresAt`. */
+export const fileUploads = sqliteTable(
+	'file_uploads',
+	{
+		id: text('id').primaryKey(),
+		coacheeId: text('coachee_id')
+			.notNull()
+			.references(() => people.id, { onDelete: 'cascade' }),
+		uploaderId: text('uploader_id').notNull(),
+		visibility: text('visibility', { enum: fileVisibilities }).notNull(),
+		name: text('name').notNull(),
+		declaredType: text('declared_type').notNull(),
+		size: integer('size').notNull(),
+		storageKey: text('storage_key').notNull(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('file_uploads_expiry_idx').on(t.expiresAt)]
+);
+
+/** A coach's private notes about a coachee: only their author ever reads them (not admins,
+ * not the coachee). A note written in the Coaching Notepad is a `draft` while the session
+ * runs, saved as the coach types (`revision` orders the saves, so a late save never
+ * overwrites a newer one), and belongs to the session log it was finished with. */
+export const notes = sqliteTable(
+	'notes',
+	{
+		id: text('id').primaryKey(),
+		coacheeId: text('coachee_id')
+			.notNull()
+			.references(() => people.id, { onDelete: 'cascade' }),
+		authorId: text('author_id').notNull(),
+		title: text('title').notNull(),
+		body: text('body').notNull(),
+		draft: integer('draft', { mode: 'boolean' }).notNull().default(false),
+		revision: integer('revision').notNull().default(0),
+		sessionLogId: text('session_log_id').references(() => sessionLogs.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [index('notes_author_coachee_idx').on(t.authorId, t.coacheeId, t.updatedAt)]
+);
+
+export const sessionStatuses = ['attended', 'cancelled', 'no_show', 'late'] as const;
+export type SessionStatus = (typeof sessionStatuses)[number];
+
+/** Session Logs: the history of sessions held (or missed) with a coachee. `heldAt` is the
+ * instant the session began; it shows in each viewer's zone with the zone named. */
+export const sessionLogs = sqliteTable(
+	'session_logs',
+	{
+		id: text('id').primaryKey(),
+		coacheeId: text('coachee_id')
+			.notNull()
+			.references(() => people.id, { onDelete: 'cascade' }),
+		/** The coach who held it (whoever logged it, unless an admin logs for a coach). */
+		coachId: text('coach_id'),
+		title: text('title').notNull(),
+		heldAt: integer('held_at', { mode: 'timestamp_ms' }).notNull(),
+		durationMinutes: integer('duration_minutes').notNull(),
+		status: text('status', { enum: sessionStatuses }).notNull(),
+		createdBy: text('created_by'),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [index('session_logs_coachee_idx').on(t.coacheeId, t.heldAt)]
+);
+
+/** The tenant's library of assessments and coaching-question sets, built in the app. Its
+ * questions are `AssessmentQuestion`s (src/lib/assessments/schema.ts); an assignment takes a
+ * copy, so editing a template never changes what a coachee was asked or answered. */
+export const assessmentTemplates = sqliteTable(
+	'assessment_templates',
+	{
+		id: text('id').primaryKey(),
+		kind: text('kind', { enum: assessmentKinds }).notNull(),
+		title: text('title').notNull(),
+		description: text('description').notNull().default(''),
+		questions: text('questions', { mode: 'json' }).$type<AssessmentQuestion[]>().notNull(),
+		createdBy: text('created_by'),
+		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [index('assessment_templates_title_idx').on(t.archivedAt, t.title)]
+);
+
+/** An assessment or set of coaching questions given to a coachee, with their answers
+ * (a draft until submitted). Two assignments of the same template compare question by
+ * question, through the question ids the copy keeps. */
+export const assessmentAssignments = sqliteTable(
+	'assessment_assignments',
+	{
+		id: text('id').primaryKey(),
+		coacheeId: text('coachee_id')
+			.notNull()
+			.references(() => people.id, { onDelete: 'cascade' }),
+		templateId: text('template_id').references(() => assessmentTemplates.id, { onDelete: 'set null' }),
+		kind: text('kind', { enum: assessmentKinds }).notNull(),
+		title: text('title').notNull(),
+		questions: text('questions', { mode: 'json' }).$type<AssessmentQuestion[]>().notNull(),
+		answers: text('answers', { mode: 'json' }).$type<AssessmentAnswers>().notNull().default(sql`'{}'`),
+		status: text('status', { enum: assignmentStatuses }).notNull().default('assigned'),
+		assignedBy: text('assigned_by'),
+		dueOn: text('due_on'),
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [
+		index('assessment_assignments_coachee_idx').on(t.coacheeId, t.createdAt),
+		index('assessment_assignments_template_idx').on(t.coacheeId, t.templateId, t.submittedAt)
+	]
 );
