@@ -59,3 +59,45 @@ export async function seedWorkload(db: Client, coacheeId: string, size: { goals:
 	for (let start = 0; start < statements.length; start += 500) await db.batch(statements.slice(start, start + 500), 'write');
 	return { sampleGoalId: 'bench-goal-7', sampleActionId: 'bench-action-11' };
 }
+
+/** A coachee's records as issue 10 sizes them: `files` files (half shared, half private to
+ * their coach), `notes` notes by their coach, and `assessments` assignments of a few
+ * templates, most of them answered. The files' bytes are not stored: the tabs list rows only. */
+export async function seedRecords(
+	db: Client,
+	ids: { tenantId: string; coacheeId: string; coachId: string },
+	size: { files: number; notes: number; assessments: number }
+) {
+	const now = Date.now();
+	const hour = 3_600_000;
+	const statements = [];
+	for (let f = 0; f < size.files; f++) {
+		statements.push({
+			sql: `INSERT INTO files (id, coachee_id, uploader_id, visibility, name, content_type, size, storage_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			args: [`bench-file-${f}`, ids.coacheeId, f % 5 === 0 ? ids.coacheeId : ids.coachId, f % 2 ? 'shared' : 'private', `Worksheet ${f}.pdf`, 'application/pdf', 20_000 + f * 37, `tenants/${ids.tenantId}/files/bench-file-${f}`, now - f * hour]
+		});
+	}
+	for (let n = 0; n < size.notes; n++) {
+		statements.push({
+			sql: `INSERT INTO notes (id, coachee_id, author_id, title, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			args: [`bench-note-${n}`, ids.coacheeId, ids.coachId, `Session reflection ${n}`, `Observations and next steps, number ${n}. `.repeat(12), now - n * hour, now - n * hour]
+		});
+	}
+	const questions = JSON.stringify([
+		{ id: 'q1', kind: 'scale', prompt: 'How confident do you feel leading your team?', required: true },
+		{ id: 'q2', kind: 'single_choice', prompt: 'Where do you spend most of your week?', required: true, options: ['Meetings', 'Deep work', 'People'] },
+		{ id: 'q3', kind: 'long_text', prompt: 'What would you like to change?', required: false }
+	]);
+	for (let t = 0; t < 5; t++) {
+		statements.push({ sql: `INSERT INTO assessment_templates (id, kind, title, questions, created_by, created_at) VALUES (?, 'assessment', ?, ?, ?, ?)`, args: [`bench-template-${t}`, `Bench assessment ${t}`, questions, ids.coachId, now] });
+	}
+	for (let a = 0; a < size.assessments; a++) {
+		const answered = a % 5 !== 0;
+		statements.push({
+			sql: `INSERT INTO assessment_assignments (id, coachee_id, template_id, kind, title, questions, answers, status, assigned_by, submitted_at, created_at) VALUES (?, ?, ?, 'assessment', ?, ?, ?, ?, ?, ?, ?)`,
+			args: [`bench-assignment-${a}`, ids.coacheeId, `bench-template-${a % 5}`, `Bench assessment ${a % 5}`, questions, answered ? JSON.stringify({ q1: 1 + (a % 10), q2: 'Meetings', q3: 'More focus time.' }) : '{}', answered ? 'completed' : 'assigned', ids.coachId, answered ? now - a * 24 * hour : null, now - a * 25 * hour]
+		});
+	}
+	for (let start = 0; start < statements.length; start += 500) await db.batch(statements.slice(start, start + 500), 'write');
+	return { sampleFileId: 'bench-file-1', sampleNoteId: 'bench-note-3', sampleAssignmentId: 'bench-assignment-1' };
+}
