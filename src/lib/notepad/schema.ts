@@ -23,4 +23,4 @@ export type NotepadFinish = z.output<typeof notepadFinish>;
 export const autosaveDelayMs = 1000;
 
 /** The unsent copy kept on the device, per workspace, coach and coachee. */
-export const unsentKey = (tenant: string, coacheeId: string) => `tandem:notepad:${tenant}:${coacheeId}`;
+export const unsentKey = (tenant: string, coachId: string, coacheeId: string) => `tandem:notepad:${tenant}:${coachId}:${coacheeId}`;
