@@ -43,9 +43,9 @@ export const sessionIdInput = z.object({ sessionId: id });
 export const sessionsPageSize = 25;
 export const sessionListInput = z.object({ page: z.number().int().min(1).max(10_000).default(1), pageSize: z.number().int().min(1).max(100).default(sessionsPageSize) });
 
-/** "Tue, 18 Nov 2026, 14:00 (Europe/London)": the instant in the viewer's zone, zone named. */
+/** "Tue, 18 Nov 2026, 14:00": the instant on `zone`'s wall clock (name the zone beside it). */
 export function formatSessionTime(iso: string, zone: string): string {
-	const text = new Date(iso).toLocaleString('en-GB', {
+	return new Date(iso).toLocaleString('en-GB', {
 		timeZone: zone,
 		weekday: 'short',
 		day: 'numeric',
@@ -55,8 +55,10 @@ export function formatSessionTime(iso: string, zone: string): string {
 		minute: '2-digit',
 		hourCycle: 'h23'
 	});
-	return `${text} (${zone.replaceAll('_', ' ')})`;
 }
+
+/** "Europe/Paris" as people read it: "Europe/Paris", "America/New York". */
+export const zoneLabel = (zone: string) => zone.replaceAll('_', ' ');
 
 /** "1 h 30 min", "45 min". */
 export function formatDuration(minutes: number): string {

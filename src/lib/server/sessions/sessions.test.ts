@@ -24,9 +24,10 @@ describe('session logs', () => {
 		const { id } = await f.coach.sessions.create.mutate(session());
 		const [row] = (await f.coach.sessions.list.query(ofJo())).rows;
 		expect(row).toMatchObject({ id, title: 'Kick-off', heldAt: '2026-11-20T13:30:00.000Z', duration: '1 h', status: 'attended', coach: 'Cole Acme' });
-		expect(row!.when).toBe('Fri, 20 Nov 2026, 14:30 (Europe/Paris)');
-		const [asAdmin] = (await f.admin.sessions.list.query(ofJo())).rows;
-		expect(asAdmin!.when).toBe('Fri, 20 Nov 2026, 13:30 (UTC)');
+		expect(row!.when).toBe('Fri, 20 Nov 2026, 14:30');
+		expect((await f.coach.sessions.list.query(ofJo())).timeZone).toBe('Europe/Paris');
+		const asAdmin = await f.admin.sessions.list.query(ofJo());
+		expect([asAdmin.rows[0]!.when, asAdmin.timeZone]).toEqual(['Fri, 20 Nov 2026, 13:30', 'UTC']);
 		expect(await f.coach.sessions.get.query(ofJo({ sessionId: id }))).toMatchObject({ date: '2026-11-20', time: '14:30', timeZone: 'Europe/Paris' });
 	});
 
