@@ -35,6 +35,13 @@ export const permissions = {
 	/** The progress slider of an action. */
 	'goals.progress': ['admin', 'coach', 'coachee'],
 	'goals.comment': ['admin', 'coach', 'coachee'],
+	/** Private notes and the Coaching Notepad: only ever their author's, so only a coach keeps
+	 * them (an admin without the coach role has none; an admin-coach never reads another's). */
+	'notes.manage': ['coach'],
+	/** Session Logs (DESIGN.md): admins every coachee's, coaches their coachees', a coachee
+	 * their own, read only. */
+	'sessions.view': ['admin', 'coach', 'coachee'],
+	'sessions.manage': ['admin', 'coach'],
 	'groups.manage': ['admin'],
 	'members.manage': ['admin'],
 	/** Settings > Workspace: its name and reply-to address. */

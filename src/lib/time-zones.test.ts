@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, isOverdue, isTimeZone, startOfDayIn, timeZoneNames, timeZoneSchema, todayIn, weekOf } from './time-zones';
+import { addDays, instantIn, isOverdue, isTimeZone, startOfDayIn, timeZoneNames, timeZoneSchema, todayIn, wallClockIn, weekOf } from './time-zones';
 
 const at = (iso: string) => new Date(iso);
 
@@ -91,5 +91,18 @@ describe('weeks and overdue actions', () => {
 		expect(isOverdue('2026-11-23', 'Europe/London', now)).toBe(false);
 		expect(isOverdue('2026-11-23', 'Pacific/Auckland', at('2026-11-23T11:00:00Z'))).toBe(true); // midnight on the 24th
 		expect(isOverdue('2026-11-23', 'Pacific/Auckland', at('2026-11-23T10:59:59Z'))).toBe(false);
+	});
+});
+
+describe('a wall clock time in a zone (session logs)', () => {
+	it('reads a date and time as the instant the zone shows them, and back', () => {
+		expect(instantIn('2026-11-23', '14:30', 'Europe/London').toISOString()).toBe('2026-11-23T14:30:00.000Z');
+		expect(instantIn('2026-07-01', '09:00', 'America/New_York').toISOString()).toBe('2026-07-01T13:00:00.000Z');
+		expect(wallClockIn('Asia/Tokyo', new Date('2026-11-23T20:15:00Z'))).toEqual({ date: '2026-11-24', time: '05:15' });
+	});
+
+	it('puts a time the clocks skip just after the change, and a repeated time at its first reading', () => {
+		expect(instantIn('2026-03-29', '01:30', 'Europe/London').toISOString()).toBe('2026-03-29T01:30:00.000Z');
+		expect(instantIn('2026-10-25', '01:30', 'Europe/London').toISOString()).toBe('2026-10-25T00:30:00.000Z');
 	});
 });

@@ -121,3 +121,21 @@ export function weekOf(date: string): { from: string; through: string } {
 export function isOverdue(dueOn: string, zone: string, now: Date): boolean {
 	return todayIn(zone, now) > dueOn;
 }
+
+/** "YYYY-MM-DD" and "HH:MM" as `zone`'s wall clock shows them at `instant`. */
+export function wallClockIn(zone: string, instant: Date): { date: string; time: string } {
+	const iso = new Date(wallClockAt(zone, instant.getTime())).toISOString();
+	return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
+}
+
+/**
+ * The instant `zone`'s wall clock reads `date` `time` ("HH:MM"). A time the clocks skip (in
+ * spring) is read with the offset from before the change, so it lands just after it; a time
+ * they repeat (in autumn) is the first of the two.
+ */
+export function instantIn(date: string, time: string, zone: string): Date {
+	const wall = Date.parse(`${date}T${time}:00Z`);
+	const candidates = [-dayMs, 0, dayMs].map((shift) => wall - offsetAt(zone, wall + shift));
+	const exact = candidates.filter((instant) => wallClockAt(zone, instant) === wall);
+	return new Date(exact.length ? Math.min(...exact) : Math.max(...candidates));
+}

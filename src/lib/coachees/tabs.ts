@@ -32,16 +32,12 @@ export const profileTabs: ProfileTab[] = [
 	{
 		slug: 'notes',
 		label: 'Notes',
-		icon: 'book',
-		upcoming: (name) =>
-			`This tab will hold your private notes about ${name}: reflections, session summaries, observations and next steps. ${name} will never see them.`
+		icon: 'book'
 	},
 	{
 		slug: 'sessions',
 		label: 'Session Logs',
-		icon: 'calendar',
-		upcoming: (name) =>
-			`This tab will hold the history of your sessions with ${name}: each session’s title, date, duration and whether it was attended, cancelled, a no-show or late.`
+		icon: 'calendar'
 	},
 	{
 		slug: 'assessments',

@@ -18,6 +18,7 @@ import {
 } from '../../coachees/schema';
 import { limitInvitations, revokeOpenInvitations, sendInvitation } from '../invitations/sending';
 import { notify } from '../notifications/service';
+import { attendanceQuery, shapeAttendance } from '../sessions/sessions';
 import { coacheeReach } from '../../permissions';
 import { hasRole, type Person, type TenantScope } from '../tenancy/scope';
 import { badRequest, conflict, fieldError, forbidden, notFound, uniqueOr } from '../errors';
@@ -35,7 +36,7 @@ function visibleCoachees(scope: TenantScope): SQL {
 	throw forbidden('Only admins and coaches can see coachees.');
 }
 
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Every word typed must appear in the name or the email, in any order: "tomas ruiz", "ruiz
  * tomas", "ruiz@". A contains-match cannot use an index whatever its shape; the list's own
@@ -137,7 +138,7 @@ export async function findVisibleCoachee(scope: TenantScope, coacheeId: string):
 
 /** The profile header and Activity Summary in one batch with the visibility check. */
 export async function coacheeProfile(scope: TenantScope, coachee: VisibleCoachee) {
-	const [rows, [assigned], groups, ...activity] = await scope.db.batch([
+	const [rows, [assigned], groups, attendance, ...activity] = await scope.db.batch([
 		coachee.query,
 		scope.db
 			.select({ id: coach.id, firstName: coach.firstName, lastName: coach.lastName, email: coach.email, status: coach.status })
@@ -149,6 +150,7 @@ export async function coacheeProfile(scope: TenantScope, coachee: VisibleCoachee
 			.from(coacheeGroupMembers)
 			.innerJoin(coacheeGroups, eq(coacheeGroups.id, coacheeGroupMembers.groupId))
 			.where(eq(coacheeGroupMembers.personId, coachee.id)),
+		attendanceQuery(scope.db, coachee.id),
 		...activityQueries(scope.db, coachee.id)
 	]);
 	const person = coachee.require(rows);
@@ -165,7 +167,8 @@ export async function coacheeProfile(scope: TenantScope, coachee: VisibleCoachee
 		createdAt: person.createdAt.toISOString(),
 		coach: assigned ? { id: assigned.id, name: fullName(assigned), email: assigned.email, status: assigned.status } : null,
 		groups,
-		activity: shapeActivity(activity)
+		activity: shapeActivity(activity),
+		attendance: shapeAttendance(attendance)
 	};
 }
 

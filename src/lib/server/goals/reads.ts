@@ -78,21 +78,29 @@ type MilestoneSummary = Awaited<ReturnType<typeof milestoneSummaries>>[number];
 const rollupOfMilestone = (m: MilestoneSummary) =>
 	milestoneRollup({ count: m.count, progressSum: m.progressSum, completeCount: m.completeCount }, m.markedCompleteAt !== null);
 
+/** Every goal of a coachee and its milestones' summaries, for a caller's batch (the Goals
+ * tab's, the Coaching Notepad's); `boardGoals` shapes them. */
+export const goalBoardQueries = (scope: Scope, coacheeId: string) =>
+	[
+		scope.db.select().from(goals).where(eq(goals.coacheeId, coacheeId)).orderBy(asc(goals.position)),
+		milestoneSummaries(scope, eq(milestones.coacheeId, coacheeId))
+	] as const;
+
+type GoalRowRead = typeof goals.$inferSelect;
+
+/** Each goal with its rollup, as the board shows it. */
+export function boardGoals(scope: Scope, person: Person, [goalRows, summaries]: [GoalRowRead[], MilestoneSummary[]]) {
+	const view = owner(scope, person);
+	return goalRows.map((goal) =>
+		plannedItem(scope, view, goal, goalRollup(summaries.filter((m) => m.goalId === goal.id).map(rollupOfMilestone), goal.markedCompleteAt !== null))
+	);
+}
+
 /** The Goals tab: every goal with its rollup. */
 export async function goalBoard(scope: Scope, coachee: VisibleCoachee) {
-	const [rows, goalRows, summaries] = await scope.db.batch([
-		coachee.query,
-		scope.db.select().from(goals).where(eq(goals.coacheeId, coachee.id)).orderBy(asc(goals.position)),
-		milestoneSummaries(scope, eq(milestones.coacheeId, coachee.id))
-	]);
+	const [rows, ...board] = await scope.db.batch([coachee.query, ...goalBoardQueries(scope, coachee.id)]);
 	const person = coachee.require(rows);
-	const view = owner(scope, person);
-	return {
-		...view,
-		goals: goalRows.map((goal) =>
-			plannedItem(scope, view, goal, goalRollup(summaries.filter((m) => m.goalId === goal.id).map(rollupOfMilestone), goal.markedCompleteAt !== null))
-		)
-	};
+	return { ...owner(scope, person), goals: boardGoals(scope, person, board) };
 }
 
 const commentCount = sql<number>`(select count(*) from ${actionComments} where ${actionComments.actionId} = ${actions.id})`;
@@ -128,6 +136,17 @@ function actionItem(scope: Scope, bySelf: boolean, row: ActionRow) {
 	};
 }
 export type ActionItem = ReturnType<typeof actionItem>;
+
+/** A coachee's first `limit` open actions by due date, for a caller's batch; `openActionItems` shapes them. */
+export const openActionsQuery = (scope: Scope, coacheeId: string, limit: number) =>
+	scope.db
+		.select(actionColumns)
+		.from(actions)
+		.where(and(eq(actions.coacheeId, coacheeId), lt(actions.progress, 100)))
+		.orderBy(asc(actions.dueAt), asc(actions.position), asc(actions.id))
+		.limit(limit);
+
+export const openActionItems = (scope: Scope, person: Person, rows: ActionRow[]) => rows.map((row) => actionItem(scope, actsForSelf(scope, person), row));
 
 /** "View Milestones": one goal, its milestones in order, and each milestone's actions. */
 export async function goalDetail(scope: Scope, coachee: VisibleCoachee, goalId: string) {

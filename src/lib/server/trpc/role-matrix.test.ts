@@ -31,6 +31,11 @@ interface Fixture {
 	spareGoalId: string;
 	spareMilestoneId: string;
 	spareActionId: string;
+	/** Coach A's notes about Ines (who stays theirs), and the target's session logs. */
+	noteId: string;
+	spareNoteId: string;
+	sessionId: string;
+	spareSessionId: string;
 }
 
 type Actor = 'outsider' | 'spectator' | 'coachee' | 'otherCoach';
@@ -100,6 +105,29 @@ const samples: Record<string, Sample> = {
 	'actions.comment': { input: (f) => t({ coacheeId: f.targetId, actionId: f.actionId, body: 'Planted comment' }), rightful: 'admin' },
 	'actions.move': { input: (f) => t({ coacheeId: f.targetId, actionId: f.actionId, direction: 'down' }), rightful: 'admin' },
 	'actions.delete': { input: (f) => t({ coacheeId: f.targetId, actionId: f.spareActionId }), rightful: 'admin' },
+	// Notes are only ever their author's: coach A's, about Ines, who stays theirs.
+	'notes.list': { input: (f) => t({ coacheeId: f.invitedCoacheeId }), rightful: 'coachA' },
+	'notes.get': { input: (f) => t({ coacheeId: f.invitedCoacheeId, noteId: f.noteId }), rightful: 'coachA' },
+	'notes.create': { input: (f, n) => t({ coacheeId: f.invitedCoacheeId, title: `Planted note ${n}`, body: 'Planted' }), rightful: 'coachA' },
+	'notes.update': { input: (f) => t({ coacheeId: f.invitedCoacheeId, noteId: f.noteId, title: 'Hijacked note', body: 'Hijacked' }), rightful: 'coachA' },
+	'notes.delete': { input: (f) => t({ coacheeId: f.invitedCoacheeId, noteId: f.spareNoteId }), rightful: 'coachA' },
+	'notepad.open': { input: (f) => t({ coacheeId: f.invitedCoacheeId }), rightful: 'coachA' },
+	'notepad.save': { input: (f, n) => t({ coacheeId: f.invitedCoacheeId, body: 'Hijacked notepad', revision: 1000 + n }), rightful: 'coachA' },
+	'notepad.finish': {
+		input: (f) => t({ coacheeId: f.invitedCoacheeId, title: 'Planted session', date: '2026-11-23', time: '09:00', durationMinutes: 30, status: 'attended' }),
+		rightful: 'coachA'
+	},
+	'sessions.list': { input: (f) => t({ coacheeId: f.targetId }), rightful: 'admin' },
+	'sessions.get': { input: (f) => t({ coacheeId: f.targetId, sessionId: f.sessionId }), rightful: 'admin' },
+	'sessions.create': {
+		input: (f, n) => t({ coacheeId: f.targetId, title: `Planted session ${n}`, date: '2026-11-23', time: '09:00', durationMinutes: 30, status: 'attended' }),
+		rightful: 'admin'
+	},
+	'sessions.update': {
+		input: (f) => t({ coacheeId: f.targetId, sessionId: f.sessionId, title: 'Hijacked session', date: '2026-11-23', time: '09:00', durationMinutes: 5, status: 'no_show' }),
+		rightful: 'admin'
+	},
+	'sessions.delete': { input: (f) => t({ coacheeId: f.targetId, sessionId: f.spareSessionId }), rightful: 'admin' },
 	// Public on purpose (the invitee has no account yet): the link's secret is the credential.
 	'invitations.preview': { input: () => t({ token: 'x'.repeat(30) }), rightful: 'target', refusals: ['BAD_REQUEST'] },
 	'invitations.accept': {
@@ -148,6 +176,16 @@ async function targetsWork(coach: TestClient, coacheeId: string) {
 	return { goalId, milestoneId, actionId, spareGoalId, spareMilestoneId, spareActionId };
 }
 
+/** Coach A's notes about their coachee Ines, and sessions of the target. */
+async function notesAndSessions(coach: TestClient, noteCoacheeId: string, sessionCoacheeId: string) {
+	const note = (title: string) => coach.notes.create.mutate({ tenant, coacheeId: noteCoacheeId, title, body: 'Private to coach A' });
+	const session = (title: string) =>
+		coach.sessions.create.mutate({ tenant, coacheeId: sessionCoacheeId, title, date: '2026-11-20', time: '10:00', durationMinutes: 60, status: 'attended' });
+	const [{ id: noteId }, { id: spareNoteId }] = [await note('Target note'), await note('Spare note')];
+	const [{ id: sessionId }, { id: spareSessionId }] = [await session('Target session'), await session('Spare session')];
+	return { noteId, spareNoteId, sessionId, spareSessionId };
+}
+
 beforeAll(async () => {
 	app = await createTestApp();
 	const admin = await app.signUpOrganisation('Acme', 'ada@acme.example');
@@ -172,7 +210,18 @@ beforeAll(async () => {
 	const { id: groupId } = await admin.coachees.createGroup.mutate({ tenant, name: 'Target group', memberIds: [targetId] });
 	const [notification] = (await coachA.notifications.list.query({ tenant })).items;
 	const work = await targetsWork(coachA, targetId);
-	fixture = { targetId, invitedCoacheeId, coachAId: idOf('cora@acme.example'), otherCoachId: idOf('bo@acme.example'), invitedCoachId, groupId, coachANotificationId: notification!.id, ...work };
+	const records = await notesAndSessions(coachA, invitedCoacheeId, targetId);
+	fixture = {
+		targetId,
+		invitedCoacheeId,
+		coachAId: idOf('cora@acme.example'),
+		otherCoachId: idOf('bo@acme.example'),
+		invitedCoachId,
+		groupId,
+		coachANotificationId: notification!.id,
+		...work,
+		...records
+	};
 	Object.assign(clients, { admin, coachA, target, outsider, spectator, coachee, otherCoach });
 });
 afterAll(() => app.cleanup());
@@ -218,6 +267,11 @@ describe('role matrix', () => {
 		expect(goal.milestones[0]!.actions).toMatchObject([{ title: 'Target action', progress: 0 }]);
 		expect((await clients.admin.actions.get.query({ tenant, coacheeId: fixture.targetId, actionId: fixture.actionId })).comments).toEqual([]);
 		expect((await clients.admin.goals.board.query({ tenant, coacheeId: fixture.targetId })).goals.map((g) => g.title)).toEqual(['Target goal', 'Spare goal']);
+		const notes = await clients.coachA.notes.list.query({ tenant, coacheeId: fixture.invitedCoacheeId });
+		expect(notes.rows.map((note) => note.title).sort()).toEqual(['Spare note', 'Target note']);
+		expect((await clients.coachA.notepad.open.query({ tenant, coacheeId: fixture.invitedCoacheeId })).draft.body).toBe('');
+		const sessions = await clients.admin.sessions.list.query({ tenant, coacheeId: fixture.targetId });
+		expect(sessions.rows.map((session) => `${session.title}: ${session.status}`).sort()).toEqual(['Spare session: attended', 'Target session: attended']);
 		const members = await clients.admin.members.list.query({ tenant });
 		expect(members.find((m) => m.id === fixture.coachAId)?.status).toBe('active');
 		expect(members.find((m) => m.id === fixture.invitedCoachId)?.status).toBe('invited');

@@ -6,6 +6,9 @@ import { membersRouter } from '../members/router';
 import { tenancyRouter } from '../tenancy/router';
 import { homeRouter } from '../home/router';
 import { actionsRouter, goalsRouter } from '../goals/router';
+import { notesRouter } from '../notes/router';
+import { sessionsRouter } from '../sessions/router';
+import { notepadRouter } from '../notepad/router';
 import { createCallerFactory, router } from './init';
 
 export const appRouter = router({
@@ -17,7 +20,10 @@ export const appRouter = router({
 	notifications: notificationsRouter,
 	home: homeRouter,
 	goals: goalsRouter,
-	actions: actionsRouter
+	actions: actionsRouter,
+	notes: notesRouter,
+	sessions: sessionsRouter,
+	notepad: notepadRouter
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,5 @@
+import { loadSessions, sessionListActions } from '$lib/sessions/sessions-pages.server';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = loadSessions;
+export const actions = sessionListActions;
