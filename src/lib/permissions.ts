@@ -35,6 +35,14 @@ export const permissions = {
 	/** The progress slider of an action. */
 	'goals.progress': ['admin', 'coach', 'coachee'],
 	'goals.comment': ['admin', 'coach', 'coachee'],
+	/** Files on a coachee's profile (DESIGN.md): everyone sees the shared ones of the coachees
+	 * they reach and the private ones they uploaded themself (files/service.ts). A coachee's
+	 * uploads are always shared. Deleting: the uploader, and an admin a shared file. */
+	'files.view': ['admin', 'coach', 'coachee'],
+	'files.upload': ['admin', 'coach', 'coachee'],
+	'files.delete': ['admin', 'coach', 'coachee'],
+	/** Beyond their own uploads: any shared file of the coachees they reach. */
+	'files.deleteShared': ['admin'],
 	'groups.manage': ['admin'],
 	'members.manage': ['admin'],
 	/** Settings > Workspace: its name and reply-to address. */
