@@ -14,8 +14,13 @@ export function fileLinks(tenant: string, profileId: string | null) {
 }
 export type FileLinks = ReturnType<typeof fileLinks>;
 
-/** A file's Options: Download, and Delete for whoever may (asking once, saying what goes). */
-export function fileMenu(file: { id: string; name: string; mayDelete: boolean; visibility: string }, links: FileLinks, onItsPage = false): MenuItem[] {
+/** A file's Options: Download, and Delete for whoever may (asking once, saying what goes).
+ * `sharedWith` names who else loses a shared file ("Jordan", "your coach"). */
+export function fileMenu(
+	file: { id: string; name: string; mayDelete: boolean; visibility: string },
+	links: FileLinks,
+	{ sharedWith, onItsPage = false }: { sharedWith: string; onItsPage?: boolean }
+): MenuItem[] {
 	const items: MenuItem[] = [
 		...(onItsPage ? [] : [{ label: 'Open', icon: 'eye' as const, href: links.file(file.id) }]),
 		{ label: 'Download', icon: 'download', href: links.download(file.id) }
@@ -31,7 +36,7 @@ export function fileMenu(file: { id: string; name: string; mayDelete: boolean; v
 				title: `Delete “${file.name}”?`,
 				description:
 					file.visibility === 'shared'
-						? 'The file goes for everyone who can see it, the coachee included. This cannot be undone.'
+						? `It goes for ${sharedWith} too, and its content with it. This cannot be undone.`
 						: 'The file and its content go for good. This cannot be undone.',
 				label: 'Delete file'
 			}
