@@ -22,8 +22,12 @@ const config = {
 				// Server-rendered style="" attributes (Svelte's style: directives, bits-ui's
 				// positioning, app.html) are blocked without this; <style> elements stay banned.
 				'style-src-attr': ['unsafe-inline'],
-				'img-src': ['self', 'data:'],
-				'connect-src': ['self'],
+				// Files go to and come from R2 directly through presigned links on the account's
+				// S3 endpoint (src/lib/server/platform/cloudflare/presign.ts): the upload's PUT, and
+				// the image and PDF previews on a file's page.
+				'img-src': ['self', 'data:', 'https://*.r2.cloudflarestorage.com'],
+				'connect-src': ['self', 'https://*.r2.cloudflarestorage.com'],
+				'frame-src': ['self', 'https://*.r2.cloudflarestorage.com'],
 				'form-action': ['self'],
 				'base-uri': ['self'],
 				'object-src': ['none'],

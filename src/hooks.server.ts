@@ -5,6 +5,7 @@ import { sessionCookieName } from '$lib/server/auth/sessions';
 import { tenantDirectory } from '$lib/server/tenancy/directory';
 import { resolveIdentity } from '$lib/server/tenancy/identity';
 import { cloudflarePlatform } from '$lib/server/platform/cloudflare';
+import { cloudflareFileLinks } from '$lib/server/platform/cloudflare/file-links';
 import type { Platform } from '$lib/server/platform/ports';
 import { secureResponse } from '$lib/server/security';
 
@@ -16,7 +17,8 @@ async function platformFor(event: Parameters<Handle>[0]['event']): Promise<Platf
 		return (await devRuntime()).platform;
 	}
 	if (!event.platform?.env) throw new Error('No Cloudflare environment: run with `npm run dev` or on Workers.');
-	return cloudflarePlatform(event.platform.env);
+	const env = event.platform.env;
+	return cloudflarePlatform(env, (clock) => cloudflareFileLinks(env, clock));
 }
 
 export const handle: Handle = async ({ event, resolve }) => {

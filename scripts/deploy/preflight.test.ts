@@ -15,6 +15,8 @@ import { deployArgs, preflight, workerPlan, wranglerRunner, type WorkerPlan } fr
 
 const ACCOUNT = '0123456789abcdef0123456789abcdef';
 const ALL_SECRETS = ['CONTROL_DB_URL', 'CONTROL_DB_TOKEN', 'TURSO_ORG', 'TURSO_GROUP', 'TURSO_API_TOKEN', 'RESEND_API_KEY', 'TENANT_TOKEN_KEYS'];
+/** Only the app worker presigns file links (src/lib/server/platform/cloudflare/file-links.ts). */
+const APP_SECRETS = [...ALL_SECRETS, 'R2_ACCOUNT_ID', 'R2_ACCESS_KEY_ID', 'R2_SECRET_ACCESS_KEY', 'R2_BUCKET'];
 
 interface FakeAccount {
 	secrets: Record<string, string[]>;
@@ -78,7 +80,7 @@ describe('npm run deploy:check against the real wrangler', () => {
 	beforeAll(async () => {
 		fake = await startFakeCloudflare({
 			// The jobs worker was never created, so its secrets were never loaded.
-			secrets: { 'tandem-app': ALL_SECRETS },
+			secrets: { 'tandem-app': APP_SECRETS },
 			buckets: ['tandem-files'],
 			// The dead-letter queue was forgotten.
 			queues: ['tandem-jobs']
@@ -139,8 +141,8 @@ describe('the tracked wrangler configs', () => {
 		}
 	});
 
-	it('ask for the same secrets on every Worker of every environment', () => {
-		for (const plan of plans) expect(plan.requiredSecrets, plan.name).toEqual(ALL_SECRETS);
+	it('ask for the same secrets on every Worker of every environment, and the R2 presigning ones on the app', () => {
+		for (const plan of plans) expect(plan.requiredSecrets, plan.name).toEqual(plan.name.startsWith('tandem-app') ? APP_SECRETS : ALL_SECRETS);
 	});
 
 	it('give staging its own Workers, bucket and queues', () => {

@@ -18,14 +18,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createClient } from '@libsql/client/node';
 import { Log, LogLevel, Miniflare, type WorkerOptions } from 'miniflare';
 import { unstable_getMiniflareWorkerOptions } from 'wrangler';
 import { createLocalRuntime, localTokenKeys } from '../../src/lib/server/platform/local';
 import { CapturedMailer } from '../../src/lib/server/platform/local/captured-mailer';
+import { folderFileStore } from '../../src/lib/server/platform/local/folder-file-store';
 import { migrateEverything } from '../../src/lib/server/tenancy/migrate-all';
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import { localTursoProvisioner, startLocalTurso, type LocalTurso } from '../local-turso/server';
@@ -106,6 +107,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 		workers: [worker('tandem-app', WORKER_CONFIGS.app, bundles.app, vars), worker('tandem-jobs', WORKER_CONFIGS.jobs, bundles.jobs, vars)]
 	});
 	await mf.ready;
+	await handFilesToR2(join(dataDir, 'files'), await mf.getR2Bucket('FILES', 'tandem-app'));
 
 	const fireCron = async () => {
 		const jobs = await mf.getWorker('tandem-jobs');
@@ -204,4 +206,20 @@ async function repointTenants(control: { url: string; authToken: string }, turso
 
 function token(): string {
 	return randomBytes(24).toString('base64url');
+}
+
+/** The demo is seeded in Node, whose file store is a folder under the data directory: its
+ * files (the demo's uploads) go into the R2 bucket the workers read, as they would have had a
+ * browser uploaded them. Repeating it on a restart puts the same bytes again. */
+async function handFilesToR2(folder: string, bucket: Awaited<ReturnType<Miniflare['getR2Bucket']>>) {
+	if (!existsSync(folder)) return;
+	const store = folderFileStore(folder);
+	const keys = readdirSync(folder, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile() && !entry.name.endsWith('.meta.json'))
+		.map((entry) => relative(folder, join(entry.parentPath, entry.name)))
+		.filter((key) => key.startsWith('tenants/'));
+	for (const key of keys) {
+		const file = await store.get(key);
+		if (file) await bucket.put(key, await new Response(file.body).arrayBuffer(), { httpMetadata: { contentType: file.contentType } });
+	}
 }

@@ -42,6 +42,14 @@ export const permissions = {
 	 * their own, read only. */
 	'sessions.view': ['admin', 'coach', 'coachee'],
 	'sessions.manage': ['admin', 'coach'],
+	/** Files on a coachee's profile (DESIGN.md): everyone sees the shared ones of the coachees
+	 * they reach and the private ones they uploaded themself (files/service.ts). A coachee's
+	 * uploads are always shared. Deleting: the uploader, and an admin a shared file. */
+	'files.view': ['admin', 'coach', 'coachee'],
+	'files.upload': ['admin', 'coach', 'coachee'],
+	'files.delete': ['admin', 'coach', 'coachee'],
+	/** Beyond their own uploads: any shared file of the coachees they reach. */
+	'files.deleteShared': ['admin'],
 	'groups.manage': ['admin'],
 	'members.manage': ['admin'],
 	/** Settings > Workspace: its name and reply-to address. */

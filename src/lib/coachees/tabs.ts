@@ -25,9 +25,7 @@ export const profileTabs: ProfileTab[] = [
 	{
 		slug: 'files',
 		label: 'Files',
-		icon: 'folder',
-		upcoming: (name) =>
-			`This tab will hold files for ${name}: resources, worksheets and contracts, kept private to you or shared with them, and the files ${name} shares with you.`
+		icon: 'folder'
 	},
 	{
 		slug: 'notes',

@@ -26,11 +26,12 @@ describe("an independent coach's navigation", () => {
 });
 
 describe("a coachee's navigation", () => {
-	it('leads to their own Goals and Actions, which staff reach through each coachee instead', () => {
+	it('leads to their own Goals, Actions and Files, which staff reach through each coachee instead', () => {
 		const nav = portalNav('acme', ['coachee'], 'firm');
-		expect(labels(nav)).toEqual(['Home', 'Goals', 'Actions', 'Engagements', 'Notifications', 'Settings']);
+		expect(labels(nav)).toEqual(['Home', 'Goals', 'Actions', 'Files', 'Engagements', 'Notifications', 'Settings']);
 		expect(nav.find((item) => item.label === 'Goals')?.href).toBe('/t/acme/goals');
 		expect(nav.find((item) => item.label === 'Actions')?.href).toBe('/t/acme/actions');
+		expect(nav.find((item) => item.label === 'Files')?.href).toBe('/t/acme/files');
 		expect(labels(portalNav('acme', ['coach'], 'firm'))).not.toContain('Goals');
 	});
 });

@@ -22,7 +22,11 @@ export function portalNav(slug: string, roles: Role[], kind: TenantKind): NavIte
 	const items: NavItem[] = [{ label: 'Home', href: base, icon: 'home' }];
 	if (is('admin') || is('coach')) items.push({ label: 'Coachees', href: `${base}/coachees`, icon: 'users' });
 	if (is('coachee')) {
-		items.push({ label: 'Goals', href: `${base}/goals`, icon: 'target' }, { label: 'Actions', href: `${base}/actions`, icon: 'check-square' });
+		items.push(
+			{ label: 'Goals', href: `${base}/goals`, icon: 'target' },
+			{ label: 'Actions', href: `${base}/actions`, icon: 'check-square' },
+			{ label: 'Files', href: `${base}/files`, icon: 'folder' }
+		);
 	}
 	if (is('admin') || is('coach') || is('coachee') || is('spectator')) {
 		items.push({ label: 'Engagements', href: `${base}/engagements`, icon: 'layers' });

@@ -19,9 +19,17 @@ import { httpStatusOf, serverCaller } from './trpc/server-caller';
 /** How one form field is read: `text` trimmed by the procedure's schema, `optional` is
  * undefined when empty, `secret` is never echoed back, `checkbox` is true when sent,
  * `list` is every value sent under the name (multi-select, checkbox groups). */
-export type FieldKind = 'text' | 'optional' | 'secret' | 'checkbox' | 'list';
+export type FieldKind = 'text' | 'optional' | 'secret' | 'checkbox' | 'list' | 'files';
 export type FormSpec = Record<string, FieldKind>;
-type ValueOf<K extends FieldKind> = K extends 'checkbox' ? boolean : K extends 'list' ? string[] : K extends 'optional' ? string | undefined : string;
+type ValueOf<K extends FieldKind> = K extends 'checkbox'
+	? boolean
+	: K extends 'list'
+		? string[]
+		: K extends 'files'
+			? File[]
+			: K extends 'optional'
+				? string | undefined
+				: string;
 export type FormInput<S extends FormSpec> = { [K in keyof S]: ValueOf<S[K]> };
 
 export interface ActionContext {
@@ -38,6 +46,8 @@ export function readForm<S extends FormSpec>(spec: S, data: FormData): FormInput
 		const text = typeof raw === 'string' ? raw : '';
 		if (kind === 'checkbox') input[field] = raw !== null && text !== 'false';
 		else if (kind === 'list') input[field] = data.getAll(field).filter((value): value is string => typeof value === 'string');
+		// A file input left empty still sends one nameless, empty part.
+		else if (kind === 'files') input[field] = data.getAll(field).filter((value): value is File => typeof value !== 'string' && (value.name !== '' || value.size > 0));
 		else if (kind === 'optional') input[field] = text.trim() ? text : undefined;
 		else input[field] = text;
 	}
@@ -48,7 +58,7 @@ export function readForm<S extends FormSpec>(spec: S, data: FormData): FormInput
 function echo(spec: FormSpec, input: Record<string, unknown>): FormFailure['values'] {
 	const values: FormFailure['values'] = {};
 	for (const [field, kind] of Object.entries(spec)) {
-		if (kind === 'secret') continue;
+		if (kind === 'secret' || kind === 'files') continue; // files cannot be sent back
 		const value = input[field];
 		values[field] = value === undefined ? '' : (value as string | boolean | string[]);
 	}

@@ -16,6 +16,7 @@ import { recordActivity } from '../activity/service';
 import type { Platform } from '../platform/ports';
 import { seedWork } from './work';
 import { seedSessions } from './sessions';
+import { seedFiles } from './files';
 import { scheduleTenantWork, upsertMembership, type TenantRow } from '../tenancy/service';
 
 export const demoPassword = 'tandem-demo-2026';
@@ -85,6 +86,7 @@ export async function seedDemo(platform: Platform): Promise<boolean> {
 	for (const person of firmPeople) await addPerson(platform, firm, person);
 	await seedWork(platform, firm);
 	await seedSessions(platform, firm);
+	await seedFiles(platform, firm);
 	await leaveDigestPending(platform, firm);
 	await signUp(platform, { firstName: 'Sam', lastName: 'Ellis', email: 'sam@solo.demo', password: demoPassword });
 	await control.update(users).set({ emailVerifiedAt: platform.clock.now() });

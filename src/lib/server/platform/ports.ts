@@ -42,7 +42,20 @@ export interface StoredFile {
 export interface FileStore {
 	put(key: string, body: ArrayBuffer | Uint8Array, contentType: string): Promise<void>;
 	get(key: string): Promise<StoredFile | null>;
+	/** The first `length` bytes (fewer when the object is shorter) and the object's whole size,
+	 * without reading the rest: how a finished upload's content is checked. */
+	readStart(key: string, length: number): Promise<{ bytes: Uint8Array; size: number } | null>;
 	delete(key: string): Promise<void>;
+}
+
+/** Short-lived signed links through which a browser puts and gets a file's bytes directly,
+ * so they never stream through the app. Production presigns R2 (cloudflare/presign.ts);
+ * local runs sign links to the app's own /files/blob route (platform/app-file-links.ts). */
+export interface FileLinks {
+	/** A PUT that must carry exactly `contentType`. */
+	uploadUrl(key: string, options: { contentType: string; expiresInSeconds: number }): Promise<string>;
+	/** A GET answering with `contentType`, shown in place (`inline`) or saved as `name`. */
+	downloadUrl(key: string, options: { name: string; contentType: string; inline: boolean; expiresInSeconds: number }): Promise<string>;
 }
 
 export interface OutgoingEmail {
@@ -101,6 +114,7 @@ export interface Platform {
 	provisioner: TenantDatabaseProvisioner;
 	tokenVault: TokenVault;
 	files: FileStore;
+	fileLinks: FileLinks;
 	mailer: Mailer;
 	queue: JobQueue;
 	clock: Clock;

@@ -53,6 +53,10 @@ function withHeaders(response: Response, headers: Record<string, string>): Respo
 }
 
 function setAll(response: Response, headers: Record<string, string>): Response {
-	for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+	for (const [name, value] of Object.entries(headers)) {
+		// A response the app's own pages may frame (a file preview, files/blob.ts) says so itself.
+		if (name === 'X-Frame-Options' && response.headers.has(name)) continue;
+		response.headers.set(name, value);
+	}
 	return response;
 }

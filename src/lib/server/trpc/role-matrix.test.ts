@@ -36,6 +36,10 @@ interface Fixture {
 	spareNoteId: string;
 	sessionId: string;
 	spareSessionId: string;
+	/** The admin's shared file of the target, a spare for Delete, and an upload under way. */
+	fileId: string;
+	spareFileId: string;
+	uploadId: string;
 }
 
 type Actor = 'outsider' | 'spectator' | 'coachee' | 'otherCoach';
@@ -128,6 +132,12 @@ const samples: Record<string, Sample> = {
 		rightful: 'admin'
 	},
 	'sessions.delete': { input: (f) => t({ coacheeId: f.targetId, sessionId: f.spareSessionId }), rightful: 'admin' },
+	'files.list': { input: (f) => t({ coacheeId: f.targetId }), rightful: 'admin' },
+	'files.get': { input: (f) => t({ coacheeId: f.targetId, fileId: f.fileId }), rightful: 'admin' },
+	'files.download': { input: (f) => t({ coacheeId: f.targetId, fileId: f.fileId }), rightful: 'admin' },
+	'files.startUpload': { input: (f, n) => t({ coacheeId: f.targetId, name: `Planted ${n}.pdf`, size: 100, declaredType: 'application/pdf', visibility: 'shared' }), rightful: 'admin' },
+	'files.finishUpload': { input: (f) => t({ coacheeId: f.targetId, uploadId: f.uploadId }), rightful: 'admin' },
+	'files.delete': { input: (f) => t({ coacheeId: f.targetId, fileId: f.spareFileId }), rightful: 'admin' },
 	// Public on purpose (the invitee has no account yet): the link's secret is the credential.
 	'invitations.preview': { input: () => t({ token: 'x'.repeat(30) }), rightful: 'target', refusals: ['BAD_REQUEST'] },
 	'invitations.accept': {
@@ -165,7 +175,7 @@ async function accept(email: string, firstName: string) {
 }
 
 /** A goal with a milestone and an action for the target, and spares for the deletes. */
-async function targetsWork(coach: TestClient, coacheeId: string) {
+async function targetsWork(coach: TestClient, admin: TestClient, coacheeId: string) {
 	const of = <T extends object>(extra: T) => ({ tenant, coacheeId, dueOn: '2027-01-01', ...extra });
 	const { id: goalId } = await coach.goals.create.mutate(of({ title: 'Target goal' }));
 	const { id: milestoneId } = await coach.goals.createMilestone.mutate(of({ goalId, title: 'Target milestone' }));
@@ -173,7 +183,19 @@ async function targetsWork(coach: TestClient, coacheeId: string) {
 	const { id: spareGoalId } = await coach.goals.create.mutate(of({ title: 'Spare goal' }));
 	const { id: spareMilestoneId } = await coach.goals.createMilestone.mutate(of({ goalId, title: 'Spare milestone' }));
 	const { id: spareActionId } = await coach.actions.create.mutate(of({ title: 'Spare action' }));
-	return { goalId, milestoneId, actionId, spareGoalId, spareMilestoneId, spareActionId };
+	return { goalId, milestoneId, actionId, spareGoalId, spareMilestoneId, spareActionId, ...(await targetsFiles(admin, coacheeId)) };
+}
+
+/** Shared files uploaded by the admin (the bytes put straight into the store, as the browser's PUT would). */
+async function targetsFiles(admin: TestClient, coacheeId: string) {
+	const pdf = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
+	const start = async (name: string) => {
+		const started = await admin.files.startUpload.mutate({ tenant, coacheeId, name, size: pdf.length, declaredType: 'application/pdf', visibility: 'shared' });
+		await app.platform.files.put(started.storageKey, pdf, started.contentType);
+		return started.uploadId;
+	};
+	const finish = async (uploadId: string) => (await admin.files.finishUpload.mutate({ tenant, coacheeId, uploadId })).id;
+	return { fileId: await finish(await start('Target file.pdf')), spareFileId: await finish(await start('Spare file.pdf')), uploadId: await start('Under way.pdf') };
 }
 
 /** Coach A's notes about their coachee Ines, and sessions of the target. */
@@ -209,7 +231,7 @@ beforeAll(async () => {
 	const idOf = (email: string) => members.find((m) => m.email === email)!.id;
 	const { id: groupId } = await admin.coachees.createGroup.mutate({ tenant, name: 'Target group', memberIds: [targetId] });
 	const [notification] = (await coachA.notifications.list.query({ tenant })).items;
-	const work = await targetsWork(coachA, targetId);
+	const work = await targetsWork(coachA, admin, targetId);
 	const records = await notesAndSessions(coachA, invitedCoacheeId, targetId);
 	fixture = {
 		targetId,

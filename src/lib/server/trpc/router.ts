@@ -9,6 +9,7 @@ import { actionsRouter, goalsRouter } from '../goals/router';
 import { notesRouter } from '../notes/router';
 import { sessionsRouter } from '../sessions/router';
 import { notepadRouter } from '../notepad/router';
+import { filesRouter } from '../files/router';
 import { createCallerFactory, router } from './init';
 
 export const appRouter = router({
@@ -23,7 +24,8 @@ export const appRouter = router({
 	actions: actionsRouter,
 	notes: notesRouter,
 	sessions: sessionsRouter,
-	notepad: notepadRouter
+	notepad: notepadRouter,
+	files: filesRouter
 });
 
 export type AppRouter = typeof appRouter;

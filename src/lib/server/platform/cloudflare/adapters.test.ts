@@ -8,6 +8,7 @@ import { r2FileStore, type R2BucketLike } from './r2-file-store';
 import { cloudflareQueue, MAX_QUEUE_DELAY_SECONDS } from './queue';
 import { clampExpiry, r2Presigner, MAX_EXPIRY_SECONDS } from './presign';
 import { cloudflarePlatform } from './index';
+import { cloudflareFileLinks } from './file-links';
 import type { CloudflareEnv } from './env';
 
 function memoryBucket() {
@@ -18,11 +19,13 @@ function memoryBucket() {
 			objects.set(key, { bytes, contentType: options?.httpMetadata?.contentType });
 			return null;
 		},
-		async get(key: string) {
+		async get(key: string, options?: { range?: { offset: number; length: number } }) {
 			const o = objects.get(key);
 			if (!o) return null;
+			const range = options?.range;
+			const bytes = range ? o.bytes.subarray(range.offset, range.offset + range.length) : o.bytes;
 			return {
-				body: new Blob([new Uint8Array(o.bytes)]).stream(),
+				body: new Blob([new Uint8Array(bytes)]).stream(),
 				size: o.bytes.byteLength,
 				httpMetadata: { contentType: o.contentType }
 			};
@@ -46,8 +49,10 @@ describe('r2FileStore', () => {
 		expect(file!.contentType).toBe('text/plain');
 		expect(await new Response(file!.body).text()).toBe('hello');
 
+		expect(await store.readStart('tenants/t1/files/a.txt', 2)).toEqual({ bytes: new TextEncoder().encode('he'), size: 5 });
 		await store.delete('tenants/t1/files/a.txt');
 		expect(await store.get('tenants/t1/files/a.txt')).toBeNull();
+		expect(await store.readStart('tenants/t1/files/a.txt', 2)).toBeNull();
 		await store.delete('tenants/t1/files/a.txt'); // deleting twice is fine
 	});
 });
@@ -118,6 +123,14 @@ describe('r2Presigner', () => {
 		expect([...url.searchParams.keys()].some((k) => k.toLowerCase().includes('checksum'))).toBe(false);
 	});
 
+	it('signs inline GET URLs for previews, with the checked content type', async () => {
+		const url = new URL(
+			await signer.presignGet('tenants/t1/files/f1', { expiresInSeconds: 300, downloadName: 'chart.png', inline: true, contentType: 'image/png' })
+		);
+		expect(url.searchParams.get('response-content-disposition')).toBe(`inline; filename="chart.png"; filename*=UTF-8''chart.png`);
+		expect(url.searchParams.get('response-content-type')).toBe('image/png');
+	});
+
 	it('signs GET URLs with an attachment filename', async () => {
 		const url = new URL(
 			await signer.presignGet('tenants/t1/files/report.pdf', { expiresInSeconds: 300, downloadName: 'Q3 Résumé.pdf' })
@@ -125,6 +138,33 @@ describe('r2Presigner', () => {
 		expect(url.searchParams.get('X-Amz-Expires')).toBe('300');
 		expect(url.searchParams.get('response-content-disposition')).toBe(
 			`attachment; filename="Q3 R_sum_.pdf"; filename*=UTF-8''Q3%20R%C3%A9sum%C3%A9.pdf`
+		);
+	});
+});
+
+describe('cloudflareFileLinks', () => {
+	const clock = { now: () => new Date() };
+	const r2 = { R2_ACCOUNT_ID: 'acc123', R2_ACCESS_KEY_ID: 'AKID', R2_SECRET_ACCESS_KEY: 'SECRET', R2_BUCKET: 'tandem-files' };
+	const env = (vars: Record<string, string>) => vars as unknown as CloudflareEnv;
+
+	it('presigns R2 whenever the R2 secrets are set', async () => {
+		const links = cloudflareFileLinks(env({ APP_URL: 'https://app.tandem.example', ...r2 }), clock);
+		const put = new URL(await links.uploadUrl('tenants/t1/files/u1', { contentType: 'application/pdf', expiresInSeconds: 600 }));
+		expect(put.origin).toBe('https://acc123.r2.cloudflarestorage.com');
+		expect(put.searchParams.get('X-Amz-SignedHeaders')).toBe('content-type;host');
+	});
+
+	it('uses the app’s own signed links only for an app served from this machine', async () => {
+		const preview = cloudflareFileLinks(env({ APP_URL: 'http://localhost:8787', TENANT_TOKEN_KEYS: 'a2V5' }), clock);
+		expect(await preview.uploadUrl('tenants/t1/files/u1', { contentType: 'application/pdf', expiresInSeconds: 60 })).toMatch(
+			/^http:\/\/localhost:8787\/files\/blob\//
+		);
+	});
+
+	it('refuses loudly in a deployment without the R2 secrets', async () => {
+		const links = cloudflareFileLinks(env({ APP_URL: 'https://app.tandem.example', R2_ACCOUNT_ID: 'acc123' }), clock);
+		await expect(links.downloadUrl('k', { name: 'a.pdf', contentType: 'application/pdf', inline: false, expiresInSeconds: 60 })).rejects.toThrow(
+			/R2_ACCESS_KEY_ID, R2_SECRET_ACCESS_KEY, R2_BUCKET/
 		);
 	});
 });

@@ -34,15 +34,16 @@ export interface CloudflareEnv {
 	TENANT_TOKEN_KEYS?: string;
 	RESEND_API_KEY: string;
 	/**
-	 * S3-API credentials of the R2 bucket, read only by ./presign.ts to presign direct GET/PUT
-	 * URLs. Nothing imports it yet, so no deployment sets them; they become required secrets
-	 * (and a step of docs/DEPLOY.md) when direct file uploads ship.
+	 * S3-API credentials of the R2 bucket (an R2 API token with Object Read & Write on it),
+	 * with which the app worker presigns the short-lived links browsers upload and download
+	 * files through (./file-links.ts, ./presign.ts). Required secrets of the app worker; only
+	 * `npm run preview` (APP_URL on localhost) runs without them, on the app's own signed links.
 	 */
-	R2_ACCOUNT_ID?: string;
-	R2_ACCESS_KEY_ID?: string;
-	R2_SECRET_ACCESS_KEY?: string;
+	R2_ACCOUNT_ID: string;
+	R2_ACCESS_KEY_ID: string;
+	R2_SECRET_ACCESS_KEY: string;
 	/** Bucket name as seen through the S3 API (the same bucket the FILES binding points at). */
-	R2_BUCKET?: string;
+	R2_BUCKET: string;
 
 	// local preview only (`npm run preview`); the deploy preflight refuses them in production
 	/** The local Turso double (scripts/local-turso): it answers the Platform API and serves

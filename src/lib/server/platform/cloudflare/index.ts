@@ -7,10 +7,10 @@
  * pages that touch no database. Building per request is cheap: only configuration is read,
  * and database clients are made fresh on every `db.control()` / `db.open()` call.
  *
- * Presigned R2 URLs are deliberately not part of Platform: import `r2PresignerFromEnv` from
- * './presign' where needed, so the AWS SDK only lands in bundles that use it.
+ * Signed file links (presigned R2 URLs) are handed in by the app worker (`./file-links`), so
+ * the AWS SDK only lands in the bundle that uses it; the jobs worker signs no links.
  */
-import type { CapturedEmail, DevMailbox, Mailer, OutgoingEmail, Platform } from '../ports';
+import type { CapturedEmail, DevMailbox, FileLinks, Mailer, OutgoingEmail, Platform } from '../ports';
 import type { CloudflareEnv } from './env';
 import { cloudflareConnector } from './connector';
 import { r2FileStore } from './r2-file-store';
@@ -26,7 +26,16 @@ function lazy<T extends object>(make: () => T): () => T {
 	return () => (value ??= make());
 }
 
-export function cloudflarePlatform(env: CloudflareEnv): Platform {
+const noFileLinks: FileLinks = {
+	uploadUrl: async () => {
+		throw new Error('This worker signs no file links (only the app worker does).');
+	},
+	downloadUrl: async () => {
+		throw new Error('This worker signs no file links (only the app worker does).');
+	}
+};
+
+export function cloudflarePlatform(env: CloudflareEnv, links?: (clock: Platform['clock']) => FileLinks): Platform {
 	const appUrl = (env.APP_URL ?? '').replace(/\/+$/, '');
 	if (!appUrl) throw new Error('APP_URL is not set (wrangler.toml [vars]).');
 
@@ -69,6 +78,7 @@ export function cloudflarePlatform(env: CloudflareEnv): Platform {
 	};
 
 	const devMailbox = previewMailbox(env.DEV_MAILBOX_URL, appUrl);
+	const clock = { now: () => new Date() };
 	return {
 		config: { appUrl, mailFrom: env.MAIL_FROM ?? '', devTools: Boolean(devMailbox) },
 		db: {
@@ -82,11 +92,13 @@ export function cloudflarePlatform(env: CloudflareEnv): Platform {
 		files: {
 			put: async (key, body, contentType) => files().put(key, body, contentType),
 			get: async (key) => files().get(key),
+			readStart: async (key, length) => files().readStart(key, length),
 			delete: async (key) => files().delete(key)
 		},
+		fileLinks: links?.(clock) ?? noFileLinks,
 		mailer: batchingMailer,
 		queue: { send: async (message, options) => queue().send(message, options) },
-		clock: { now: () => new Date() },
+		clock,
 		...(devMailbox ? { devMailbox } : {})
 	};
 }

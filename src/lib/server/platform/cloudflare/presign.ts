@@ -10,6 +10,7 @@
  */
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { contentDisposition } from '../content-disposition';
 
 export const MIN_EXPIRY_SECONDS = 1;
 export const MAX_EXPIRY_SECONDS = 7 * 24 * 60 * 60;
@@ -25,6 +26,8 @@ export interface PresignGetOptions {
 	expiresInSeconds: number;
 	/** Sets Content-Disposition on the response so the browser saves it under this name. */
 	downloadName?: string;
+	/** With `downloadName`: show it in place (an image or PDF preview) instead of saving it. */
+	inline?: boolean;
 	/** Overrides the stored Content-Type on the response. */
 	contentType?: string;
 }
@@ -43,12 +46,6 @@ export interface FileUrlSigner {
 export function clampExpiry(seconds: number): number {
 	if (!Number.isFinite(seconds)) return MIN_EXPIRY_SECONDS;
 	return Math.min(MAX_EXPIRY_SECONDS, Math.max(MIN_EXPIRY_SECONDS, Math.floor(seconds)));
-}
-
-/** RFC 6266 attachment header with an ASCII fallback and a UTF-8 filename*. */
-function attachment(name: string): string {
-	const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-	return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 export function r2Presigner(config: R2PresignConfig): FileUrlSigner {
@@ -76,7 +73,7 @@ export function r2Presigner(config: R2PresignConfig): FileUrlSigner {
 				Bucket: config.bucket,
 				Key: key,
 				ResponseContentDisposition: options.downloadName
-					? attachment(options.downloadName)
+					? contentDisposition(options.downloadName, options.inline)
 					: undefined,
 				ResponseContentType: options.contentType
 			});

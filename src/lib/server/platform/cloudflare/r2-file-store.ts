@@ -22,6 +22,12 @@ export function r2FileStore(bucket: R2BucketLike): FileStore {
 				contentType: object.httpMetadata?.contentType ?? 'application/octet-stream'
 			};
 		},
+		async readStart(key, length) {
+			// A ranged get: only the head crosses, and `size` is still the whole object's.
+			const object = await bucket.get(key, { range: { offset: 0, length } });
+			if (!object) return null;
+			return { bytes: new Uint8Array(await new Response(object.body).arrayBuffer()), size: object.size };
+		},
 		async delete(key) {
 			// R2 delete is idempotent: deleting a missing key succeeds.
 			await bucket.delete(key);

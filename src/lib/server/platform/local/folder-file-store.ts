@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { FileStore } from '../ports';
 
@@ -24,6 +24,21 @@ export function folderFileStore(root: string): FileStore {
 				const bytes = await readFile(path);
 				const { contentType } = JSON.parse(await readFile(`${path}.meta.json`, 'utf8')) as { contentType: string };
 				return { body: new Blob([bytes]).stream(), size: bytes.length, contentType };
+			} catch (error) {
+				if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+				throw error;
+			}
+		},
+		async readStart(key, length) {
+			try {
+				const handle = await open(pathOf(key), 'r');
+				try {
+					const { size } = await handle.stat();
+					const { bytesRead, buffer } = await handle.read(new Uint8Array(Math.min(length, size)), 0, Math.min(length, size), 0);
+					return { bytes: buffer.subarray(0, bytesRead), size };
+				} finally {
+					await handle.close();
+				}
 			} catch (error) {
 				if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
 				throw error;

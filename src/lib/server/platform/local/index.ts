@@ -12,6 +12,7 @@ import type { AppConfig, Clock, DatabaseLocator, Platform, TenantDatabaseProvisi
 import { CapturedMailer } from './captured-mailer';
 import { nodeConnector } from './connector';
 import { folderFileStore } from './folder-file-store';
+import { appFileLinks } from '../app-file-links';
 import { InProcessQueue, type InProcessQueueOptions } from './in-process-queue';
 import { fileProvisioner } from './provisioner';
 import { newTokenKey, tenantTokenVault } from '../../tenancy/token-vault';
@@ -69,15 +70,20 @@ export async function createLocalRuntime(options: LocalPlatformOptions): Promise
 	const connector = nodeConnector(options.databases?.control ?? { url: `file:${join(dataDir, 'control.db')}` });
 	const queue = new InProcessQueue(options.queue);
 	const mailer = options.mailer ?? new CapturedMailer(options.persistMail ? join(dataDir, 'mail.jsonl') : undefined);
+	const config = localConfig(options.config);
+	const clock = options.clock ?? systemClock;
+	const tokenKeys = options.tenantTokenKeys ?? localTokenKeys(dataDir);
 	const platform: Platform = {
-		config: localConfig(options.config),
+		config,
 		db: connector,
 		provisioner: options.databases?.provisioner ?? fileProvisioner(dataDir),
-		tokenVault: tenantTokenVault(options.tenantTokenKeys ?? localTokenKeys(dataDir)),
+		tokenVault: tenantTokenVault(tokenKeys),
 		files: folderFileStore(join(dataDir, 'files')),
+		// Links to the app's own /files/blob route, signed with the data folder's key.
+		fileLinks: appFileLinks({ appUrl: () => config.appUrl, secret: tokenKeys, clock }),
 		mailer,
 		queue,
-		clock: options.clock ?? systemClock,
+		clock,
 		devMailbox: mailer
 	};
 	queue.consume((message) => handleJob(platform, message));
