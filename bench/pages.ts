@@ -21,7 +21,7 @@ import { seedDemo } from '../src/lib/server/demo/seed';
 import { createLocalRuntime, type LocalRuntime } from '../src/lib/server/platform/local';
 import type { DatabaseConnector } from '../src/lib/server/platform/ports';
 import { cookiesByRole, fmt, percentile } from './lib';
-import { seedFirm, seedWorkload } from './seed-firm';
+import { seedFirm, seedRecords, seedWorkload } from './seed-firm';
 
 const runs = Number(process.env.BENCH_RUNS ?? 30);
 const delayedRuns = Math.max(5, Math.round(runs / 3));
@@ -89,6 +89,15 @@ const jordan = await base.platform.db
 const profile = `/t/northwind-coaching/coachees/${String(jordan.rows[0]!.id)}`;
 // Jordan's work, as the issue sizes it: 50 goals and 1,000 actions.
 const workload = await seedWorkload(base.platform.db.open({ url: northwind!.dbUrl! }), String(jordan.rows[0]!.id), { goals: 50, actions: 1000 });
+// And his records, as issue 10 sizes them: 500 files, 500 notes (Priya's) and 50 assessments.
+const priya = await base.platform.db
+	.open({ url: northwind!.dbUrl! })
+	.execute({ sql: 'select id from people where email = ?', args: ['priya@northwind.demo'] });
+const records = await seedRecords(
+	base.platform.db.open({ url: northwind!.dbUrl! }),
+	{ tenantId: northwind!.id, coacheeId: String(jordan.rows[0]!.id), coachId: String(priya.rows[0]!.id) },
+	{ files: 500, notes: 500, assessments: 50 }
+);
 
 /** Page, role, and SvelteKit's `x-sveltekit-invalidated` mask for a navigation from another
  * page of the workspace: the root and workspace layouts are kept, the rest re-runs. */
@@ -108,8 +117,16 @@ const pages: { name: string; role: keyof typeof cookies; path: string; mask?: st
 	{ name: 'actions tab', role: 'coach', path: `${profile}/actions`, mask: '0011' },
 	{ name: 'actions tab all', role: 'admin', path: `${profile}/actions?view=all&page=20`, mask: '0011' },
 	{ name: 'action', role: 'coach', path: `${profile}/actions/${workload.sampleActionId}`, mask: '0011' },
+	{ name: 'files tab', role: 'coach', path: `${profile}/files`, mask: '0011' },
+	{ name: 'files tab', role: 'admin', path: `${profile}/files`, mask: '0011' },
+	{ name: 'file', role: 'coach', path: `${profile}/files/${records.sampleFileId}`, mask: '0011' },
+	{ name: 'notes tab', role: 'coach', path: `${profile}/notes`, mask: '0011' },
+	{ name: 'notes search', role: 'coach', path: `${profile}/notes?q=reflection%2049`, mask: '0011' },
+	{ name: 'session logs', role: 'coach', path: `${profile}/sessions`, mask: '0011' },
+	{ name: 'notepad', role: 'coach', path: `${profile}/notepad`, mask: '0011' },
 	{ name: 'your goals', role: 'coachee', path: '/t/northwind-coaching/goals', mask: '001' },
 	{ name: 'your actions', role: 'coachee', path: '/t/northwind-coaching/actions', mask: '001' },
+	{ name: 'your files', role: 'coachee', path: '/t/northwind-coaching/files', mask: '001' },
 	{ name: 'notifications', role: 'admin', path: '/t/northwind-coaching/notifications', mask: '001' },
 	{ name: 'notifications', role: 'coach', path: '/t/northwind-coaching/notifications', mask: '001' },
 	// Under settings/+layout.svelte: one more node before the page.
