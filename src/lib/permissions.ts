@@ -35,6 +35,16 @@ export const permissions = {
 	/** The progress slider of an action. */
 	'goals.progress': ['admin', 'coach', 'coachee'],
 	'goals.comment': ['admin', 'coach', 'coachee'],
+	/** The tenant's library of assessment templates: admins and coaches build and assign from
+	 * it; a coach edits, archives or deletes the templates they created, an admin any. */
+	'assessments.library': ['admin', 'coach'],
+	'assessments.editAnyTemplate': ['admin'],
+	/** Assigned assessments and coaching questions (DESIGN.md "session logs, assessments"):
+	 * admins every coachee's, coaches their coachees', a coachee their own (see coacheeReach). */
+	'assessments.view': ['admin', 'coach', 'coachee'],
+	'assessments.assign': ['admin', 'coach'],
+	/** Only the coachee answers, their own and only until they submit. */
+	'assessments.answer': ['coachee'],
 	'groups.manage': ['admin'],
 	'members.manage': ['admin'],
 	/** Settings > Workspace: its name and reply-to address. */

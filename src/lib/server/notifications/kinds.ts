@@ -12,6 +12,8 @@ export const notificationKinds = {
 	coachee_action_updated: { label: 'A coachee updates an action’s progress or details', defaultDelivery: 'immediate', audience: ['coach'] },
 	coach_changed_goals: { label: 'Your coach adds or changes your goals, milestones or actions', defaultDelivery: 'immediate', audience: ['coachee'] },
 	action_comment: { label: 'Someone comments on an action', defaultDelivery: 'immediate', audience: ['coach', 'coachee'] },
+	assessment_assigned: { label: 'Your coach gives you an assessment or coaching questions to answer', defaultDelivery: 'immediate', audience: ['coachee'] },
+	assessment_submitted: { label: 'A coachee submits an assessment or their answers to coaching questions', defaultDelivery: 'immediate', audience: ['coach'] },
 	member_joined: { label: 'Someone accepts an invitation to join as coach, admin or authorized user', defaultDelivery: 'immediate', audience: ['admin'] }
 } as const satisfies Record<string, { label: string; defaultDelivery: Delivery; audience: readonly Role[] }>;
 

@@ -31,6 +31,10 @@ interface Fixture {
 	spareGoalId: string;
 	spareMilestoneId: string;
 	spareActionId: string;
+	/** Coach A's template, a spare to delete, the target's open assignment and its template with two completed ones. */
+	templateId: string;
+	spareTemplateId: string;
+	assignmentId: string;
 }
 
 type Actor = 'outsider' | 'spectator' | 'coachee' | 'otherCoach';
@@ -100,6 +104,21 @@ const samples: Record<string, Sample> = {
 	'actions.comment': { input: (f) => t({ coacheeId: f.targetId, actionId: f.actionId, body: 'Planted comment' }), rightful: 'admin' },
 	'actions.move': { input: (f) => t({ coacheeId: f.targetId, actionId: f.actionId, direction: 'down' }), rightful: 'admin' },
 	'actions.delete': { input: (f) => t({ coacheeId: f.targetId, actionId: f.spareActionId }), rightful: 'admin' },
+	'assessments.library': { input: () => t(), rightful: 'admin' },
+	'assessments.template': { input: (f) => t({ templateId: f.templateId }), rightful: 'admin' },
+	'assessments.createTemplate': { input: (_, n) => t({ title: `Planted ${n}`, kind: 'questions', questions: [{ id: 'q', kind: 'long_text', prompt: 'Why?', required: false }] }), rightful: 'admin' },
+	'assessments.updateTemplate': {
+		input: (f) => t({ templateId: f.templateId, title: 'Target template', kind: 'assessment', questions: [{ id: 'q', kind: 'scale', prompt: 'How?', required: true }] }),
+		rightful: 'admin'
+	},
+	'assessments.archiveTemplate': { input: (f) => t({ templateId: f.spareTemplateId, archived: true }), rightful: 'admin' },
+	'assessments.deleteTemplate': { input: (f) => t({ templateId: f.spareTemplateId }), rightful: 'admin' },
+	'assessments.list': { input: (f) => t({ coacheeId: f.targetId }), rightful: 'admin' },
+	'assessments.get': { input: (f) => t({ coacheeId: f.targetId, assignmentId: f.assignmentId }), rightful: 'admin' },
+	'assessments.compare': { input: (f) => t({ coacheeId: f.targetId, templateId: f.templateId }), rightful: 'admin' },
+	'assessments.assignChoices': { input: (f) => t({ coacheeId: f.targetId }), rightful: 'admin' },
+	'assessments.assign': { input: (f) => t({ coacheeId: f.targetId, templateId: f.templateId }), rightful: 'admin' },
+	'assessments.answer': { input: (f) => t({ coacheeId: f.targetId, assignmentId: f.assignmentId, submit: false, answers: { q: '9' } }), rightful: 'target' },
 	// Public on purpose (the invitee has no account yet): the link's secret is the credential.
 	'invitations.preview': { input: () => t({ token: 'x'.repeat(30) }), rightful: 'target', refusals: ['BAD_REQUEST'] },
 	'invitations.accept': {
@@ -148,6 +167,19 @@ async function targetsWork(coach: TestClient, coacheeId: string) {
 	return { goalId, milestoneId, actionId, spareGoalId, spareMilestoneId, spareActionId };
 }
 
+/** Coach A's template, answered twice by the target (so it compares), an open assignment, and a spare template. */
+async function targetsAssessments(coach: TestClient, target: TestClient, coacheeId: string) {
+	const questions = [{ id: 'q', kind: 'scale' as const, prompt: 'How?', required: true }];
+	const { id: templateId } = await coach.assessments.createTemplate.mutate({ tenant, title: 'Target template', kind: 'assessment', questions });
+	const { id: spareTemplateId } = await coach.assessments.createTemplate.mutate({ tenant, title: 'Spare template', kind: 'assessment', questions });
+	for (const answer of ['3', '5']) {
+		const { id } = await coach.assessments.assign.mutate({ tenant, coacheeId, templateId });
+		await target.assessments.answer.mutate({ tenant, coacheeId, assignmentId: id, submit: true, answers: { q: answer } });
+	}
+	const { id: assignmentId } = await coach.assessments.assign.mutate({ tenant, coacheeId, templateId });
+	return { templateId, spareTemplateId, assignmentId };
+}
+
 beforeAll(async () => {
 	app = await createTestApp();
 	const admin = await app.signUpOrganisation('Acme', 'ada@acme.example');
@@ -171,7 +203,7 @@ beforeAll(async () => {
 	const idOf = (email: string) => members.find((m) => m.email === email)!.id;
 	const { id: groupId } = await admin.coachees.createGroup.mutate({ tenant, name: 'Target group', memberIds: [targetId] });
 	const [notification] = (await coachA.notifications.list.query({ tenant })).items;
-	const work = await targetsWork(coachA, targetId);
+	const work = { ...(await targetsWork(coachA, targetId)), ...(await targetsAssessments(coachA, target, targetId)) };
 	fixture = { targetId, invitedCoacheeId, coachAId: idOf('cora@acme.example'), otherCoachId: idOf('bo@acme.example'), invitedCoachId, groupId, coachANotificationId: notification!.id, ...work };
 	Object.assign(clients, { admin, coachA, target, outsider, spectator, coachee, otherCoach });
 });
@@ -218,6 +250,9 @@ describe('role matrix', () => {
 		expect(goal.milestones[0]!.actions).toMatchObject([{ title: 'Target action', progress: 0 }]);
 		expect((await clients.admin.actions.get.query({ tenant, coacheeId: fixture.targetId, actionId: fixture.actionId })).comments).toEqual([]);
 		expect((await clients.admin.goals.board.query({ tenant, coacheeId: fixture.targetId })).goals.map((g) => g.title)).toEqual(['Target goal', 'Spare goal']);
+		const assignment = await clients.admin.assessments.get.query({ tenant, coacheeId: fixture.targetId, assignmentId: fixture.assignmentId });
+		expect(assignment.assignment).toMatchObject({ status: 'assigned', answers: {} });
+		expect((await clients.admin.assessments.template.query({ tenant, templateId: fixture.templateId })).questions[0]!.prompt).toBe('How?');
 		const members = await clients.admin.members.list.query({ tenant });
 		expect(members.find((m) => m.id === fixture.coachAId)?.status).toBe('active');
 		expect(members.find((m) => m.id === fixture.invitedCoachId)?.status).toBe('invited');
@@ -227,7 +262,7 @@ describe('role matrix', () => {
 		// In table order, which keeps each step possible (resend before revoke, deactivate before reactivate).
 		for (const [path] of takesTenant) {
 			const sample = samples[path]!;
-			if (sample.rightful === 'target') continue; // the public invitation procedures: covered by the invitation tests
+			if (sample.rightful === 'target' && sample.refusals) continue; // the public invitation procedures: covered by the invitation tests
 			await expect(call(clients[sample.rightful], path, sample.input(fixture, 1000 + n++)), path).resolves.not.toThrow();
 		}
 	});

@@ -6,6 +6,7 @@ import { membersRouter } from '../members/router';
 import { tenancyRouter } from '../tenancy/router';
 import { homeRouter } from '../home/router';
 import { actionsRouter, goalsRouter } from '../goals/router';
+import { assessmentsRouter } from '../assessments/router';
 import { createCallerFactory, router } from './init';
 
 export const appRouter = router({
@@ -17,7 +18,8 @@ export const appRouter = router({
 	notifications: notificationsRouter,
 	home: homeRouter,
 	goals: goalsRouter,
-	actions: actionsRouter
+	actions: actionsRouter,
+	assessments: assessmentsRouter
 });
 
 export type AppRouter = typeof appRouter;
