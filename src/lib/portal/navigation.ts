@@ -24,6 +24,8 @@ export function portalNav(slug: string, roles: Role[], kind: TenantKind): NavIte
 	if (is('coachee')) {
 		items.push({ label: 'Goals', href: `${base}/goals`, icon: 'target' }, { label: 'Actions', href: `${base}/actions`, icon: 'check-square' });
 	}
+	// The template library for staff; a coachee's own assessments to answer (the same address).
+	if (is('admin') || is('coach') || is('coachee')) items.push({ label: 'Assessments', href: `${base}/assessments`, icon: 'clipboard' });
 	if (is('admin') || is('coach') || is('coachee') || is('spectator')) {
 		items.push({ label: 'Engagements', href: `${base}/engagements`, icon: 'layers' });
 	}

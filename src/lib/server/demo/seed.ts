@@ -15,6 +15,7 @@ import { invitationLifetimeMs, sendInvitation } from '../invitations/sending';
 import { recordActivity } from '../activity/service';
 import type { Platform } from '../platform/ports';
 import { seedWork } from './work';
+import { seedAssessments } from './assessments';
 import { scheduleTenantWork, upsertMembership, type TenantRow } from '../tenancy/service';
 
 export const demoPassword = 'tandem-demo-2026';
@@ -83,6 +84,7 @@ export async function seedDemo(platform: Platform): Promise<boolean> {
 	});
 	for (const person of firmPeople) await addPerson(platform, firm, person);
 	await seedWork(platform, firm);
+	await seedAssessments(platform, firm);
 	await leaveDigestPending(platform, firm);
 	await signUp(platform, { firstName: 'Sam', lastName: 'Ellis', email: 'sam@solo.demo', password: demoPassword });
 	await control.update(users).set({ emailVerifiedAt: platform.clock.now() });
