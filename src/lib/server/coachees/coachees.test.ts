@@ -279,9 +279,10 @@ describe('notifications', () => {
 			'coachee_goal_created',
 			'coachee_action_created',
 			'coachee_action_updated',
-			'action_comment'
+			'action_comment',
+			'assessment_submitted'
 		]);
-		expect((await coachee.notifications.preferences.query({ tenant })).map((p) => p.kind)).toEqual(['coach_assigned', 'coach_changed_goals', 'action_comment']);
+		expect((await coachee.notifications.preferences.query({ tenant })).map((p) => p.kind)).toEqual(['coach_assigned', 'coach_changed_goals', 'action_comment', 'assessment_assigned']);
 	});
 
 	it('with email turned off, only the in-app notification arrives', async () => {
