@@ -135,7 +135,9 @@ export type AssignFields = z.input<typeof assignFields>;
 // ---- Answers -------------------------------------------------------------------------------
 
 /** What a form or a client posts per question id: text, a number or the chosen options. */
-export const answersInput = z.record(id, z.union([z.string().max(20_000), z.number(), z.array(z.string().max(200)).max(50)]));
+export const answersInput = z
+	.record(id, z.union([z.string().max(20_000), z.number(), z.array(z.string().max(200)).max(50)]))
+	.refine((answers) => Object.keys(answers).length <= maxQuestions, `At most ${maxQuestions} answers.`);
 export const saveAnswersInput = assignmentIdInput.extend({ answers: answersInput, submit: z.boolean() });
 
 /** Where an answer's refusal is shown, and the name of its form field. */
