@@ -50,6 +50,16 @@ export const permissions = {
 	'files.delete': ['admin', 'coach', 'coachee'],
 	/** Beyond their own uploads: any shared file of the coachees they reach. */
 	'files.deleteShared': ['admin'],
+	/** The tenant's library of assessment templates: admins and coaches build and assign from
+	 * it; a coach edits, archives or deletes the templates they created, an admin any. */
+	'assessments.library': ['admin', 'coach'],
+	'assessments.editAnyTemplate': ['admin'],
+	/** Assigned assessments and coaching questions (DESIGN.md "session logs, assessments"):
+	 * admins every coachee's, coaches their coachees', a coachee their own (see coacheeReach). */
+	'assessments.view': ['admin', 'coach', 'coachee'],
+	'assessments.assign': ['admin', 'coach'],
+	/** Only the coachee answers, their own and only until they submit. */
+	'assessments.answer': ['coachee'],
 	'groups.manage': ['admin'],
 	'members.manage': ['admin'],
 	/** Settings > Workspace: its name and reply-to address. */

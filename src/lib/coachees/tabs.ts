@@ -40,8 +40,7 @@ export const profileTabs: ProfileTab[] = [
 	{
 		slug: 'assessments',
 		label: 'Assessments',
-		icon: 'clipboard',
-		upcoming: (name) => `This tab will hold the assessments assigned to ${name}, to open directly and refer to during your sessions.`
+		icon: 'clipboard'
 	}
 ];
 

@@ -17,7 +17,9 @@ export type Status =
 	| 'completed'
 	| 'scheduled'
 	| 'not_scheduled'
-	| 'locked';
+	| 'locked'
+	| 'assigned'
+	| 'in_progress';
 
 /** Which list the status belongs to; "active" is green for a person but blue for an engagement. */
 export type StatusKind = 'person' | 'engagement' | 'item';
@@ -39,7 +41,10 @@ const common: Record<Status, StatusInfo> = {
 	completed: { label: 'Completed', tone: 'green' },
 	scheduled: { label: 'Scheduled', tone: 'purple' },
 	not_scheduled: { label: 'Not yet scheduled', tone: 'grey' },
-	locked: { label: 'Locked', tone: 'grey', icon: 'lock' }
+	locked: { label: 'Locked', tone: 'grey', icon: 'lock' },
+	// Assessments: given, being answered, submitted (completed is green above).
+	assigned: { label: 'Assigned', tone: 'grey' },
+	in_progress: { label: 'In progress', tone: 'blue' }
 };
 
 const byKind: Record<StatusKind, Partial<Record<Status, StatusInfo>>> = {

@@ -5,7 +5,7 @@ const labels = (items: { label: string }[]) => items.map((item) => item.label);
 
 describe("an independent coach's navigation", () => {
 	it('has no Coaches, Groups or Members, which a firm admin keeps', () => {
-		expect(labels(portalNav('sam', ['admin', 'coach'], 'solo'))).toEqual(['Home', 'Coachees', 'Engagements', 'Notifications', 'Settings']);
+		expect(labels(portalNav('sam', ['admin', 'coach'], 'solo'))).toEqual(['Home', 'Coachees', 'Assessments', 'Engagements', 'Notifications', 'Settings']);
 		expect(labels(portalNav('acme', ['admin'], 'firm'))).toEqual(expect.arrayContaining(['Coaches', 'Groups', 'Members']));
 		expect(labels(settingsTabs('sam', 'solo', '/t/sam/settings/workspace'))).toEqual(['Workspace']);
 		expect(settingsTabs('acme', 'firm', '/t/acme/settings/members/invite')).toEqual([
@@ -26,9 +26,12 @@ describe("an independent coach's navigation", () => {
 });
 
 describe("a coachee's navigation", () => {
-	it('leads to their own Goals, Actions and Files, which staff reach through each coachee instead', () => {
+	it('leads to their own Goals, Actions, Files and Assessments, which staff reach through each coachee instead', () => {
 		const nav = portalNav('acme', ['coachee'], 'firm');
-		expect(labels(nav)).toEqual(['Home', 'Goals', 'Actions', 'Files', 'Engagements', 'Notifications', 'Settings']);
+		expect(labels(nav)).toEqual(['Home', 'Goals', 'Actions', 'Files', 'Assessments', 'Engagements', 'Notifications', 'Settings']);
+		// Their assessments to answer, at the address where staff find the template library.
+		expect(nav.find((item) => item.label === 'Assessments')?.href).toBe('/t/acme/assessments');
+		expect(labels(portalNav('acme', ['spectator'], 'firm'))).not.toContain('Assessments');
 		expect(nav.find((item) => item.label === 'Goals')?.href).toBe('/t/acme/goals');
 		expect(nav.find((item) => item.label === 'Actions')?.href).toBe('/t/acme/actions');
 		expect(nav.find((item) => item.label === 'Files')?.href).toBe('/t/acme/files');

@@ -28,6 +28,8 @@ export function portalNav(slug: string, roles: Role[], kind: TenantKind): NavIte
 			{ label: 'Files', href: `${base}/files`, icon: 'folder' }
 		);
 	}
+	// The template library for staff; a coachee's own assessments to answer (the same address).
+	if (is('admin') || is('coach') || is('coachee')) items.push({ label: 'Assessments', href: `${base}/assessments`, icon: 'clipboard' });
 	if (is('admin') || is('coach') || is('coachee') || is('spectator')) {
 		items.push({ label: 'Engagements', href: `${base}/engagements`, icon: 'layers' });
 	}

@@ -66,13 +66,16 @@ function echo(spec: FormSpec, input: Record<string, unknown>): FormFailure['valu
 }
 
 /** One form's action. `run` may `redirect()` (the usual end of a no-JS form) or return
- * data for the page. */
+ * data for the page. `spec` may be read from the posted form, for forms whose fields depend
+ * on the record (one field per question of an assessment). */
 export function formAction<S extends FormSpec, R extends Record<string, unknown> | void>(
-	spec: S,
+	spec: S | ((data: FormData) => S),
 	run: (input: FormInput<S>, context: ActionContext) => Promise<R>
 ): NamedAction {
 	return (name) => async (event) => {
-		const input = readForm(spec, await event.request.formData());
+		const data = await event.request.formData();
+		const fields = typeof spec === 'function' ? spec(data) : spec;
+		const input = readForm(fields, data);
 		try {
 			const result = await run(input, { api: serverCaller(event), event });
 			return { form: name, ok: true, ...(result ?? {}) } satisfies FormSuccess;
@@ -81,7 +84,7 @@ export function formAction<S extends FormSpec, R extends Record<string, unknown>
 			if (error.code === 'UNAUTHORIZED') redirect(303, `/signin?redirectTo=${encodeURIComponent(event.url.pathname)}`);
 			const fieldErrors = fieldErrorsOf(error.cause) ?? {};
 			const message = error.cause instanceof ZodError || Object.keys(fieldErrors).length ? 'Check the highlighted fields.' : error.message;
-			return fail(httpStatusOf(error), { form: name, message, fieldErrors, values: echo(spec, input) } satisfies FormFailure);
+			return fail(httpStatusOf(error), { form: name, message, fieldErrors, values: echo(fields, input) } satisfies FormFailure);
 		}
 	};
 }

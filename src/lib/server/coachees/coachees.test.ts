@@ -280,9 +280,10 @@ describe('notifications', () => {
 			'coachee_action_created',
 			'coachee_action_updated',
 			'action_comment',
-			'coachee_file_shared'
+			'coachee_file_shared',
+			'assessment_submitted'
 		]);
-		expect((await coachee.notifications.preferences.query({ tenant })).map((p) => p.kind)).toEqual(['coach_assigned', 'coach_changed_goals', 'action_comment', 'file_shared_with_you']);
+		expect((await coachee.notifications.preferences.query({ tenant })).map((p) => p.kind)).toEqual(['coach_assigned', 'coach_changed_goals', 'action_comment', 'file_shared_with_you', 'assessment_assigned']);
 	});
 
 	it('with email turned off, only the in-app notification arrives', async () => {

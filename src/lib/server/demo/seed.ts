@@ -17,6 +17,7 @@ import type { Platform } from '../platform/ports';
 import { seedWork } from './work';
 import { seedSessions } from './sessions';
 import { seedFiles } from './files';
+import { seedAssessments } from './assessments';
 import { scheduleTenantWork, upsertMembership, type TenantRow } from '../tenancy/service';
 
 export const demoPassword = 'tandem-demo-2026';
@@ -87,6 +88,7 @@ export async function seedDemo(platform: Platform): Promise<boolean> {
 	await seedWork(platform, firm);
 	await seedSessions(platform, firm);
 	await seedFiles(platform, firm);
+	await seedAssessments(platform, firm);
 	await leaveDigestPending(platform, firm);
 	await signUp(platform, { firstName: 'Sam', lastName: 'Ellis', email: 'sam@solo.demo', password: demoPassword });
 	await control.update(users).set({ emailVerifiedAt: platform.clock.now() });

@@ -14,6 +14,8 @@ export const notificationKinds = {
 	action_comment: { label: 'Someone comments on an action', defaultDelivery: 'immediate', audience: ['coach', 'coachee'] },
 	coachee_file_shared: { label: 'A coachee shares a file with you', defaultDelivery: 'immediate', audience: ['coach'] },
 	file_shared_with_you: { label: 'Your coach shares a file with you', defaultDelivery: 'immediate', audience: ['coachee'] },
+	assessment_assigned: { label: 'Your coach gives you an assessment or coaching questions to answer', defaultDelivery: 'immediate', audience: ['coachee'] },
+	assessment_submitted: { label: 'A coachee submits an assessment or their answers to coaching questions', defaultDelivery: 'immediate', audience: ['coach'] },
 	member_joined: { label: 'Someone accepts an invitation to join as coach, admin or authorized user', defaultDelivery: 'immediate', audience: ['admin'] }
 } as const satisfies Record<string, { label: string; defaultDelivery: Delivery; audience: readonly Role[] }>;
 

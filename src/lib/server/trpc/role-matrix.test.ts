@@ -40,6 +40,10 @@ interface Fixture {
 	fileId: string;
 	spareFileId: string;
 	uploadId: string;
+	/** Coach A's template, a spare to delete, the target's open assignment and its template with two completed ones. */
+	templateId: string;
+	spareTemplateId: string;
+	assignmentId: string;
 }
 
 type Actor = 'outsider' | 'spectator' | 'coachee' | 'otherCoach';
@@ -138,6 +142,21 @@ const samples: Record<string, Sample> = {
 	'files.startUpload': { input: (f, n) => t({ coacheeId: f.targetId, name: `Planted ${n}.pdf`, size: 100, declaredType: 'application/pdf', visibility: 'shared' }), rightful: 'admin' },
 	'files.finishUpload': { input: (f) => t({ coacheeId: f.targetId, uploadId: f.uploadId }), rightful: 'admin' },
 	'files.delete': { input: (f) => t({ coacheeId: f.targetId, fileId: f.spareFileId }), rightful: 'admin' },
+	'assessments.library': { input: () => t(), rightful: 'admin' },
+	'assessments.template': { input: (f) => t({ templateId: f.templateId }), rightful: 'admin' },
+	'assessments.createTemplate': { input: (_, n) => t({ title: `Planted ${n}`, kind: 'questions', questions: [{ id: 'q', kind: 'long_text', prompt: 'Why?', required: false }] }), rightful: 'admin' },
+	'assessments.updateTemplate': {
+		input: (f) => t({ templateId: f.templateId, title: 'Target template', kind: 'assessment', questions: [{ id: 'q', kind: 'scale', prompt: 'How?', required: true }] }),
+		rightful: 'admin'
+	},
+	'assessments.archiveTemplate': { input: (f) => t({ templateId: f.spareTemplateId, archived: true }), rightful: 'admin' },
+	'assessments.deleteTemplate': { input: (f) => t({ templateId: f.spareTemplateId }), rightful: 'admin' },
+	'assessments.list': { input: (f) => t({ coacheeId: f.targetId }), rightful: 'admin' },
+	'assessments.get': { input: (f) => t({ coacheeId: f.targetId, assignmentId: f.assignmentId }), rightful: 'admin' },
+	'assessments.compare': { input: (f) => t({ coacheeId: f.targetId, templateId: f.templateId }), rightful: 'admin' },
+	'assessments.assignChoices': { input: (f) => t({ coacheeId: f.targetId }), rightful: 'admin' },
+	'assessments.assign': { input: (f) => t({ coacheeId: f.targetId, templateId: f.templateId }), rightful: 'admin' },
+	'assessments.answer': { input: (f) => t({ coacheeId: f.targetId, assignmentId: f.assignmentId, submit: false, answers: { q: '9' } }), rightful: 'target' },
 	// Public on purpose (the invitee has no account yet): the link's secret is the credential.
 	'invitations.preview': { input: () => t({ token: 'x'.repeat(30) }), rightful: 'target', refusals: ['BAD_REQUEST'] },
 	'invitations.accept': {
@@ -208,6 +227,19 @@ async function notesAndSessions(coach: TestClient, noteCoacheeId: string, sessio
 	return { noteId, spareNoteId, sessionId, spareSessionId };
 }
 
+/** Coach A's template, answered twice by the target (so it compares), an open assignment, and a spare template. */
+async function targetsAssessments(coach: TestClient, target: TestClient, coacheeId: string) {
+	const questions = [{ id: 'q', kind: 'scale' as const, prompt: 'How?', required: true }];
+	const { id: templateId } = await coach.assessments.createTemplate.mutate({ tenant, title: 'Target template', kind: 'assessment', questions });
+	const { id: spareTemplateId } = await coach.assessments.createTemplate.mutate({ tenant, title: 'Spare template', kind: 'assessment', questions });
+	for (const answer of ['3', '5']) {
+		const { id } = await coach.assessments.assign.mutate({ tenant, coacheeId, templateId });
+		await target.assessments.answer.mutate({ tenant, coacheeId, assignmentId: id, submit: true, answers: { q: answer } });
+	}
+	const { id: assignmentId } = await coach.assessments.assign.mutate({ tenant, coacheeId, templateId });
+	return { templateId, spareTemplateId, assignmentId };
+}
+
 beforeAll(async () => {
 	app = await createTestApp();
 	const admin = await app.signUpOrganisation('Acme', 'ada@acme.example');
@@ -231,7 +263,7 @@ beforeAll(async () => {
 	const idOf = (email: string) => members.find((m) => m.email === email)!.id;
 	const { id: groupId } = await admin.coachees.createGroup.mutate({ tenant, name: 'Target group', memberIds: [targetId] });
 	const [notification] = (await coachA.notifications.list.query({ tenant })).items;
-	const work = await targetsWork(coachA, admin, targetId);
+	const work = { ...(await targetsWork(coachA, admin, targetId)), ...(await targetsAssessments(coachA, target, targetId)) };
 	const records = await notesAndSessions(coachA, invitedCoacheeId, targetId);
 	fixture = {
 		targetId,
@@ -294,6 +326,9 @@ describe('role matrix', () => {
 		expect((await clients.coachA.notepad.open.query({ tenant, coacheeId: fixture.invitedCoacheeId })).draft.body).toBe('');
 		const sessions = await clients.admin.sessions.list.query({ tenant, coacheeId: fixture.targetId });
 		expect(sessions.rows.map((session) => `${session.title}: ${session.status}`).sort()).toEqual(['Spare session: attended', 'Target session: attended']);
+		const assignment = await clients.admin.assessments.get.query({ tenant, coacheeId: fixture.targetId, assignmentId: fixture.assignmentId });
+		expect(assignment.assignment).toMatchObject({ status: 'assigned', answers: {} });
+		expect((await clients.admin.assessments.template.query({ tenant, templateId: fixture.templateId })).questions[0]!.prompt).toBe('How?');
 		const members = await clients.admin.members.list.query({ tenant });
 		expect(members.find((m) => m.id === fixture.coachAId)?.status).toBe('active');
 		expect(members.find((m) => m.id === fixture.invitedCoachId)?.status).toBe('invited');
@@ -303,7 +338,7 @@ describe('role matrix', () => {
 		// In table order, which keeps each step possible (resend before revoke, deactivate before reactivate).
 		for (const [path] of takesTenant) {
 			const sample = samples[path]!;
-			if (sample.rightful === 'target') continue; // the public invitation procedures: covered by the invitation tests
+			if (sample.rightful === 'target' && sample.refusals) continue; // the public invitation procedures: covered by the invitation tests
 			await expect(call(clients[sample.rightful], path, sample.input(fixture, 1000 + n++)), path).resolves.not.toThrow();
 		}
 	});

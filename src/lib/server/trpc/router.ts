@@ -10,6 +10,7 @@ import { notesRouter } from '../notes/router';
 import { sessionsRouter } from '../sessions/router';
 import { notepadRouter } from '../notepad/router';
 import { filesRouter } from '../files/router';
+import { assessmentsRouter } from '../assessments/router';
 import { createCallerFactory, router } from './init';
 
 export const appRouter = router({
@@ -25,7 +26,8 @@ export const appRouter = router({
 	notes: notesRouter,
 	sessions: sessionsRouter,
 	notepad: notepadRouter,
-	files: filesRouter
+	files: filesRouter,
+	assessments: assessmentsRouter
 });
 
 export type AppRouter = typeof appRouter;
