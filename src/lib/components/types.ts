@@ -148,4 +148,7 @@ export interface FieldControlAttrs {
 	required?: boolean;
 	'aria-describedby'?: string;
 	'aria-invalid'?: 'true';
+	/** The field's label: a `<label for>` names only form controls, so a group of radios or
+	 * checkboxes (role radiogroup or group) takes its name from here. */
+	'aria-labelledby'?: string;
 }

@@ -74,7 +74,8 @@ async function assignLeadership(templateId: string) {
 	return (await coach.assessments.assign.mutate(ofJo({ templateId }))).id;
 }
 
-const answersOf = async (assignmentId: string) => (await coach.assessments.get.query(ofJo({ assignmentId }))).assignment;
+/** As Jo reads them: staff see a draft's words only once it is submitted. */
+const answersOf = async (assignmentId: string) => (await jo.assessments.get.query(ofJo({ assignmentId }))).assignment;
 
 describe('the template library', () => {
 	it('refuses a choice question without options and an empty prompt, each under its question, and saves nothing', async () => {
@@ -201,11 +202,13 @@ describe('assigning and answering', () => {
 		const assignmentId = await assignLeadership(await leadershipTemplate());
 		await jo.assessments.answer.mutate(ofJo({ assignmentId, submit: false, answers: { confidence: '7', story: '  Ran the offsite  ' } }));
 		expect(await answersOf(assignmentId)).toMatchObject({ status: 'in_progress', submittedAt: null, answers: { confidence: 7, story: 'Ran the offsite' } });
+		expect((await coach.assessments.get.query(ofJo({ assignmentId }))).assignment).toMatchObject({ status: 'in_progress', answers: {} });
 
 		await jo.assessments.answer.mutate(ofJo({ assignmentId, submit: true, answers: { confidence: '8', style: 'Coaching', habits: ['Feedback', 'Weekly 1:1s'] } }));
 		const done = await answersOf(assignmentId);
 		expect(done).toMatchObject({ status: 'completed', answers: { confidence: 8, style: 'Coaching', habits: ['Feedback', 'Weekly 1:1s'] } });
 		expect(done.submittedAt).not.toBeNull();
+		expect((await coach.assessments.get.query(ofJo({ assignmentId }))).assignment.answers).toEqual(done.answers);
 
 		const again = await failure(jo.assessments.answer.mutate(ofJo({ assignmentId, submit: false, answers: { confidence: '1' } })));
 		expect(again.code).toBe('CONFLICT');

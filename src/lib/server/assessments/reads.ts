@@ -129,7 +129,8 @@ export async function assignments(scope: TenantScope, coachee: VisibleCoachee) {
 	return { ...owner(scope, person), assignments: list.map(summary), comparable: comparable(list) };
 }
 
-/** One assignment with its questions and answers: the coach's read page, the coachee's answer page. */
+/** One assignment with its questions and answers: the coach's read page, the coachee's answer page.
+ * A draft's words are the coachee's until they submit: staff see that a draft exists, not what it says. */
 export async function assignment(scope: TenantScope, coachee: VisibleCoachee, assignmentId: string) {
 	const [rows, found] = await scope.db.batch([
 		coachee.query,
@@ -141,7 +142,8 @@ export async function assignment(scope: TenantScope, coachee: VisibleCoachee, as
 	const person = coachee.require(rows);
 	const row = found[0];
 	if (!row) throw notFound('That assessment is not on this profile. It may have been removed; open it from the Assessments list.');
-	return { ...owner(scope, person), assignment: { ...summary(row), questions: row.questions, answers: row.answers } };
+	const view = owner(scope, person);
+	return { ...view, assignment: { ...summary(row), questions: row.questions, answers: view.bySelf || row.status === 'completed' ? row.answers : {} } };
 }
 
 /** "Assign": the coachee, and the library's templates that can be given. */

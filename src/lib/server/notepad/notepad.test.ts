@@ -45,6 +45,19 @@ describe('coaching notepad', () => {
 		expect(pad.opened).toEqual({ date: '2026-11-23', time: '09:00', timeZone: 'UTC' });
 	});
 
+	it('shows a submitted assessment’s answers, and of a draft only that it exists', async () => {
+		const questions = [{ id: 'q', kind: 'scale' as const, prompt: 'How confident are you?', required: true }];
+		const { id: templateId } = await f.coach.assessments.createTemplate.mutate({ tenant, title: 'Confidence check', kind: 'assessment', questions });
+		const { id: submitted } = await f.coach.assessments.assign.mutate(ofJo({ templateId }));
+		const { id: drafted } = await f.coach.assessments.assign.mutate(ofJo({ templateId }));
+		await f.jo.assessments.answer.mutate(ofJo({ assignmentId: submitted, submit: true, answers: { q: '8' } }));
+		await f.jo.assessments.answer.mutate(ofJo({ assignmentId: drafted, submit: false, answers: { q: '3' } }));
+
+		const { assessments } = await f.coach.notepad.open.query(ofJo());
+		expect(assessments.find((a) => a.id === submitted)).toMatchObject({ status: 'completed', answered: { questions, answers: { q: 8 } } });
+		expect(assessments.find((a) => a.id === drafted)).toMatchObject({ status: 'in_progress', answered: null });
+	});
+
 	it('finishes by logging the session and filing the notes under its title, linked to it', async () => {
 		await f.coach.notepad.save.mutate(ofJo({ body: 'Saved while typing', revision: 5 }));
 		const { sessionId } = await f.coach.notepad.finish.mutate(ofJo({ ...finishing, body: 'Final words, sent with Finish' }));

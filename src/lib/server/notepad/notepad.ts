@@ -30,7 +30,14 @@ export async function openNotepad(scope: TenantScope, coachee: VisibleCoachee) {
 		...goalBoardQueries(scope, coachee.id),
 		openActionsQuery(scope, coachee.id, openActionsShown + 1),
 		scope.db
-			.select({ id: assessmentAssignments.id, title: assessmentAssignments.title, status: assessmentAssignments.status, submittedAt: assessmentAssignments.submittedAt })
+			.select({
+				id: assessmentAssignments.id,
+				title: assessmentAssignments.title,
+				status: assessmentAssignments.status,
+				submittedAt: assessmentAssignments.submittedAt,
+				questions: assessmentAssignments.questions,
+				answers: assessmentAssignments.answers
+			})
 			.from(assessmentAssignments)
 			.where(eq(assessmentAssignments.coacheeId, coachee.id))
 			.orderBy(desc(assessmentAssignments.createdAt))
@@ -48,7 +55,14 @@ export async function openNotepad(scope: TenantScope, coachee: VisibleCoachee) {
 		goals: boardGoals(scope, person, [goalRows, summaries]),
 		openActions: openActionItems(scope, person, actionRows.slice(0, openActionsShown)),
 		moreOpenActions: actionRows.length > openActionsShown,
-		assessments: assessments.map((a) => ({ id: a.id, title: a.title, status: a.status, submittedAt: a.submittedAt?.toISOString() ?? null }))
+		// Answers only once submitted: a draft's words are the coachee's until then.
+		assessments: assessments.map((a) => ({
+			id: a.id,
+			title: a.title,
+			status: a.status,
+			submittedAt: a.submittedAt?.toISOString() ?? null,
+			answered: a.status === 'completed' ? { questions: a.questions, answers: a.answers } : null
+		}))
 	};
 }
 
