@@ -124,15 +124,27 @@ const pages: { name: string; role: keyof typeof cookies; path: string; mask?: st
 	{ name: 'notes search', role: 'coach', path: `${profile}/notes?q=reflection%2049`, mask: '0011' },
 	{ name: 'session logs', role: 'coach', path: `${profile}/sessions`, mask: '0011' },
 	{ name: 'notepad', role: 'coach', path: `${profile}/notepad`, mask: '0011' },
+	{ name: 'assessments tab', role: 'coach', path: `${profile}/assessments`, mask: '0011' },
+	{ name: 'assessment', role: 'coach', path: `${profile}/assessments/${records.sampleAssignmentId}`, mask: '0011' },
+	{ name: 'compare', role: 'coach', path: `${profile}/assessments/compare?template=bench-template-1`, mask: '0011' },
+	{ name: 'library', role: 'coach', path: '/t/northwind-coaching/assessments', mask: '001' },
 	{ name: 'your goals', role: 'coachee', path: '/t/northwind-coaching/goals', mask: '001' },
 	{ name: 'your actions', role: 'coachee', path: '/t/northwind-coaching/actions', mask: '001' },
 	{ name: 'your files', role: 'coachee', path: '/t/northwind-coaching/files', mask: '001' },
+	{ name: 'your assessments', role: 'coachee', path: '/t/northwind-coaching/assessments', mask: '001' },
+	{ name: 'answer', role: 'coachee', path: `/t/northwind-coaching/assessments/answer/${records.sampleAssignmentId}`, mask: '001' },
 	{ name: 'notifications', role: 'admin', path: '/t/northwind-coaching/notifications', mask: '001' },
 	{ name: 'notifications', role: 'coach', path: '/t/northwind-coaching/notifications', mask: '001' },
 	// Under settings/+layout.svelte: one more node before the page.
 	{ name: 'members', role: 'admin', path: '/t/northwind-coaching/settings/members', mask: '0001' },
 	{ name: 'workspace', role: 'admin', path: '/t/northwind-coaching/settings/workspace', mask: '0001' }
 ];
+
+/** SvelteKit's data request for a page: `/path/__data.json?<the page's query>&`. */
+function dataPath(path: string) {
+	const [pathname, query] = path.split('?') as [string, string | undefined];
+	return `${pathname}/__data.json?${query ? `${query}&` : ''}`;
+}
 
 async function pageView(url: string, cookie: string) {
 	const response = await fetch(url, { headers: { cookie, accept: 'text/html' }, redirect: 'manual' });
@@ -157,7 +169,7 @@ console.log(`page views: ${runs} runs at RTT 0, ${delayedRuns} at RTT ${injected
 console.log('page             | role      | view       | stmts | round trips | sequential | p50 RTT 0 | p95 RTT 0 | p50 RTT 20 | p95 RTT 20 | floor RTT 20');
 for (const page of pages) {
 	for (const kind of page.mask ? (['full load', 'navigation'] as const) : (['full load'] as const)) {
-		const url = kind === 'full load' ? `${origin}${page.path}` : `${origin}${page.path}/__data.json?x-sveltekit-invalidated=${page.mask}`;
+		const url = kind === 'full load' ? `${origin}${page.path}` : `${origin}${dataPath(page.path)}x-sveltekit-invalidated=${page.mask}`;
 		const cookie = cookies[page.role];
 		await measure(url, cookie, 0, 3); // warm-up: Vite transforms, caches
 		const fast = await measure(url, cookie, 0, runs);
