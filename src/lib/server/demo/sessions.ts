@@ -17,6 +17,9 @@ import type { TenantRow } from '../tenancy/service';
 import type { SessionStatus } from '../../sessions/schema';
 import { addDays, todayIn } from '../../time-zones';
 
+const hourMs = 3_600_000;
+const dayMs = 24 * hourMs;
+
 const sessions: { daysAgo: number; title: string; time: string; minutes: number; status: SessionStatus }[] = [
 	{ daysAgo: 112, title: 'Chemistry session', time: '09:00', minutes: 45, status: 'attended' },
 	{ daysAgo: 98, title: 'Goals for the year', time: '09:00', minutes: 60, status: 'attended' },
@@ -51,14 +54,27 @@ export async function seedSessions(platform: Platform, tenant: TenantRow) {
 	const db = await openTenantDb(platform, tenant);
 	const priya = (await db.query.people.findFirst({ where: eq(people.email, 'priya@northwind.demo') }))!;
 	const jordan = (await db.query.people.findFirst({ where: eq(people.email, 'jordan@client.demo') }))!;
-	const scope: TenantScope = { platform, db, tenant, personId: priya.id, roles: priya.roles, me: async () => priya };
+	const now = platform.clock.now().getTime();
+	const scopeAt = (time: number): TenantScope => ({
+		platform: { ...platform, clock: { now: () => new Date(time) } },
+		db,
+		tenant,
+		personId: priya.id,
+		roles: priya.roles,
+		me: async () => priya
+	});
+	// Each session is logged the evening it was held, so its Activity line carries that day.
+	const loggedAfter = (daysAgo: number) => scopeAt(now - daysAgo * dayMs + 8 * hourMs);
+	const scope = scopeAt(now);
 	const jordanAsSeen = () => visibleCoachee(scope, jordan.id);
 	const today = todayIn(priya.timeZone, platform.clock.now());
 	for (const session of sessions) {
-		await createSession(scope, jordanAsSeen(), { title: session.title, date: addDays(today, -session.daysAgo), time: session.time, durationMinutes: session.minutes, status: session.status });
+		const then = loggedAfter(session.daysAgo);
+		await createSession(then, visibleCoachee(then, jordan.id), { title: session.title, date: addDays(today, -session.daysAgo), time: session.time, durationMinutes: session.minutes, status: session.status });
 	}
 	for (const note of notes) await createNote(scope, jordanAsSeen(), note);
 	// The latest session, finished from the Coaching Notepad with its notes.
-	await saveNotepad(scope, jordanAsSeen(), { body: 'Venue shortlist done, two rooms on hold. Agenda draft at 60%: push him to share it before it is perfect.\nHe asked for help saying no to a new project: role-play next time.', revision: 1 });
-	await finishNotepad(scope, jordanAsSeen(), { title: 'Offsite check-in', date: addDays(today, -14), time: '09:00', durationMinutes: 50, status: 'attended' });
+	const checkIn = loggedAfter(14);
+	await saveNotepad(checkIn, visibleCoachee(checkIn, jordan.id), { body: 'Venue shortlist done, two rooms on hold. Agenda draft at 60%: push him to share it before it is perfect.\nHe asked for help saying no to a new project: role-play next time.', revision: 1 });
+	await finishNotepad(checkIn, visibleCoachee(checkIn, jordan.id), { title: 'Offsite check-in', date: addDays(today, -14), time: '09:00', durationMinutes: 50, status: 'attended' });
 }
