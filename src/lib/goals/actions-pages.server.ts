@@ -10,13 +10,13 @@ import { defineActions, formAction, type FormInput } from '$lib/server/forms';
 import { loadOrFail, serverCaller } from '$lib/server/trpc/server-caller';
 import { weekdayOf } from './dates';
 import { workPaths } from './paths';
-import { workOwner } from './work-owner.server';
+import { recordOwner } from '$lib/portal/record-owner.server';
 import type { z } from 'zod';
 import { actionViews, type ActionView, type newActionFields, type RecurrenceEnd, type Repeat, type Weekday } from './schema';
 
 /** Whose actions these are, and where their screens live in this portal. */
 export function actionsOwner(event: RequestEvent) {
-	const owner = workOwner(event);
+	const owner = recordOwner(event, 'Goals and actions');
 	const paths = workPaths(owner.profileId);
 	const base = `/t/${owner.tenant}`;
 	return { ...owner, list: base + paths.actions, action: (actionId: string) => base + paths.action(actionId) };

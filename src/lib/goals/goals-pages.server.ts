@@ -9,14 +9,14 @@ import { backPath, finish, finishElsewhere } from '$lib/server/form-outcome';
 import { defineActions, formAction } from '$lib/server/forms';
 import { loadOrFail, serverCaller } from '$lib/server/trpc/server-caller';
 import { goalLinks } from './goal-links';
-import { workOwner } from './work-owner.server';
+import { recordOwner } from '$lib/portal/record-owner.server';
 import type { moveDirections } from './schema';
 
 type Direction = (typeof moveDirections)[number];
 
 /** The tenant, the coachee whose goals these are, and the screens' links. */
 export function whose(event: RequestEvent) {
-	const { tenant, coacheeId, profileId } = workOwner(event);
+	const { tenant, coacheeId, profileId } = recordOwner(event, 'Goals and actions');
 	return { tenant, coacheeId, staffView: profileId, links: goalLinks(tenant, profileId) };
 }
 

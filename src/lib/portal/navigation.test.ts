@@ -26,15 +26,16 @@ describe("an independent coach's navigation", () => {
 });
 
 describe("a coachee's navigation", () => {
-	it('leads to their own Goals, Actions, Files and Assessments, which staff reach through each coachee instead', () => {
+	it('leads to their own Goals, Actions, Files, Sessions and Assessments, which staff reach through each coachee instead', () => {
 		const nav = portalNav('acme', ['coachee'], 'firm');
-		expect(labels(nav)).toEqual(['Home', 'Goals', 'Actions', 'Files', 'Assessments', 'Engagements', 'Notifications', 'Settings']);
+		expect(labels(nav)).toEqual(['Home', 'Goals', 'Actions', 'Files', 'Sessions', 'Assessments', 'Engagements', 'Notifications', 'Settings']);
 		// Their assessments to answer, at the address where staff find the template library.
 		expect(nav.find((item) => item.label === 'Assessments')?.href).toBe('/t/acme/assessments');
 		expect(labels(portalNav('acme', ['spectator'], 'firm'))).not.toContain('Assessments');
 		expect(nav.find((item) => item.label === 'Goals')?.href).toBe('/t/acme/goals');
 		expect(nav.find((item) => item.label === 'Actions')?.href).toBe('/t/acme/actions');
 		expect(nav.find((item) => item.label === 'Files')?.href).toBe('/t/acme/files');
+		expect(nav.find((item) => item.label === 'Sessions')?.href).toBe('/t/acme/sessions');
 		expect(labels(portalNav('acme', ['coach'], 'firm'))).not.toContain('Goals');
 	});
 });

@@ -25,7 +25,8 @@ export function portalNav(slug: string, roles: Role[], kind: TenantKind): NavIte
 		items.push(
 			{ label: 'Goals', href: `${base}/goals`, icon: 'target' },
 			{ label: 'Actions', href: `${base}/actions`, icon: 'check-square' },
-			{ label: 'Files', href: `${base}/files`, icon: 'folder' }
+			{ label: 'Files', href: `${base}/files`, icon: 'folder' },
+			{ label: 'Sessions', href: `${base}/sessions`, icon: 'calendar' }
 		);
 	}
 	// The template library for staff; a coachee's own assessments to answer (the same address).

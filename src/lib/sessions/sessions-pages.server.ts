@@ -1,18 +1,19 @@
 /**
- * The Session Logs tab's server side (`/t/<slug>/coachees/<id>/sessions/...`): each
- * `+page.server.ts` re-exports a load and its actions from here.
+ * The Session Logs tab's server side (`/t/<slug>/coachees/<id>/sessions/...`), and the
+ * coachee's own read-only Sessions page (`/t/<slug>/sessions`): each `+page.server.ts`
+ * re-exports a load and its actions from here.
  */
 import { redirect, type RequestEvent } from '@sveltejs/kit';
-import { profileHref } from '$lib/coachees/tabs';
 import { finish } from '$lib/server/form-outcome';
 import { defineActions, formAction, type FormInput } from '$lib/server/forms';
 import { loadOrFail, serverCaller } from '$lib/server/trpc/server-caller';
+import { recordOwner } from '$lib/portal/record-owner.server';
+import { sessionsPath } from './paths';
 import type { SessionStatus } from './schema';
 
 function sessionsOf(event: RequestEvent) {
-	const tenant = event.params.tenant ?? '';
-	const coacheeId = event.params.coacheeId ?? '';
-	return { tenant, coacheeId, list: profileHref(tenant, coacheeId, 'sessions') };
+	const { tenant, coacheeId, profileId } = recordOwner(event, 'Session Logs');
+	return { tenant, coacheeId, list: sessionsPath(tenant, profileId) };
 }
 
 export async function loadSessions(event: RequestEvent) {

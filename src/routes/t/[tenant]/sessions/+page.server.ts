@@ -1,0 +1,4 @@
+import { loadSessions } from '$lib/sessions/sessions-pages.server';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = loadSessions;
