@@ -15,11 +15,12 @@ export function fileLinks(tenant: string, profileId: string | null) {
 export type FileLinks = ReturnType<typeof fileLinks>;
 
 /** A file's Options: Download, and Delete for whoever may (asking once, saying what goes).
- * `sharedWith` names who else loses a shared file ("Jordan", "your coach"). */
+ * `sharedWith` names who else loses a shared file ("Jordan", "your coach"); `back` is the
+ * page of the list to return to after a Delete. */
 export function fileMenu(
 	file: { id: string; name: string; mayDelete: boolean; visibility: string },
 	links: FileLinks,
-	{ sharedWith, onItsPage = false }: { sharedWith: string; onItsPage?: boolean }
+	{ sharedWith, onItsPage = false, back }: { sharedWith: string; onItsPage?: boolean; back?: string }
 ): MenuItem[] {
 	const items: MenuItem[] = [
 		...(onItsPage ? [] : [{ label: 'Open', icon: 'eye' as const, href: links.file(file.id) }]),
@@ -32,6 +33,7 @@ export function fileMenu(
 			danger: true,
 			separatorBefore: true,
 			action: `${links.file(file.id)}?/delete`,
+			...(back ? { fields: { back } } : {}),
 			confirm: {
 				title: `Delete “${file.name}”?`,
 				description:

@@ -6,13 +6,13 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { TRPCError } from '@trpc/server';
 import { DomainError } from '$lib/server/errors';
-import { finish, finishElsewhere } from '$lib/server/form-outcome';
+import { backPath, finish, finishElsewhere } from '$lib/server/form-outcome';
 import { defineActions, formAction } from '$lib/server/forms';
 import { putUploadBytes } from '$lib/server/files/uploads';
 import { toTRPCError } from '$lib/server/trpc/errors';
 import { loadOrFail, serverCaller, workspaceOf } from '$lib/server/trpc/server-caller';
 import { filePaths } from './paths';
-import type { FileVisibility } from './schema';
+import { fileListInput, type FileVisibility } from './schema';
 
 /** Whose files these are: the profile's coachee for staff, the signed-in coachee in their portal. */
 export function filesOwner(event: RequestEvent) {
@@ -40,10 +40,22 @@ const of = (event: RequestEvent) => {
 	return { owner, input: { tenant: owner.tenant, coacheeId: owner.coacheeId } };
 };
 
-/** The Files tab / "Your files". */
+/** `?page=2`; anything else (a word, 0, a page beyond any list) reads as the first page. */
+function pageOf(params: URLSearchParams): number {
+	const read = fileListInput.safeParse({ page: Number(params.get('page')) });
+	return read.success ? read.data.page : 1;
+}
+
+/** The Files tab / "Your files": one page of 25. */
 export async function loadFileList(event: RequestEvent) {
 	const { owner, input } = of(event);
-	const list = await loadOrFail(event, () => serverCaller(event).files.list(input));
+	const list = await loadOrFail(event, () => serverCaller(event).files.list({ ...input, page: pageOf(event.url.searchParams) }));
+	// A page past the end (after deleting the last file of page 3): the last page there is.
+	if (list.files.length === 0 && list.total > 0) {
+		const last = new URL(event.url);
+		last.searchParams.set('page', String(Math.ceil(list.total / list.pageSize)));
+		redirect(307, last.pathname + last.search);
+	}
 	return { profileId: owner.profileId, list };
 }
 
@@ -96,11 +108,12 @@ const upload = formAction({ files: 'files', visibility: 'optional' }, async (inp
 
 export const newFilesActions = defineActions({ upload });
 
-/** The file's page: Delete, always a redirect (the page is gone). */
+/** The file's page (and the list's Options): Delete, always a redirect (the file's page is
+ * gone), to the page of the list it was asked from. */
 export const fileActions = defineActions({
-	delete: formAction({}, async (_, { api, event }) => {
+	delete: formAction({ back: 'optional' }, async ({ back }, { api, event }) => {
 		const { owner, input } = of(event);
 		const { name } = await api.files.delete({ ...input, fileId: event.params.fileId as string });
-		return finishElsewhere(event, { message: `“${name}” deleted.`, location: owner.list });
+		return finishElsewhere(event, { message: `“${name}” deleted.`, location: backPath(back, owner.list, owner.list) });
 	})
 });

@@ -101,6 +101,11 @@ export function refusalBeforeUpload(file: { name: string; size: number }): strin
 const id = z.string().min(1).max(64);
 
 export const fileIdInput = z.object({ fileId: id });
+
+/** Files a page of the Files list shows. */
+export const filesPageSize = 25;
+export const fileListInput = z.object({ page: z.number().int().min(1).max(10_000).default(1) });
+export type FileListQuery = z.output<typeof fileListInput>;
 export const uploadIdInput = z.object({ uploadId: id });
 
 export const visibilitySchema = z.enum(fileVisibilities, { error: 'Choose who may see the files: Private or Shared.' });

@@ -235,6 +235,27 @@ describe('who sees and deletes what (DESIGN.md, files)', () => {
 	});
 });
 
+describe('pages of the list', () => {
+	it('shows 25 files a page, newest first, with the total, in one tenant batch', async () => {
+		for (let n = 1; n <= 30; n++) await uploaded(coach, `File ${n}.pdf`, pdf, n % 2 ? 'shared' : 'private');
+		const newestFirst = Array.from({ length: 30 }, (_, i) => `File ${30 - i}.pdf`);
+
+		const first = await coach.files.list.query(ofJo());
+		expect(first).toMatchObject({ page: 1, pageSize: 25, total: 30 });
+		expect(first.files.map((f) => f.name)).toEqual(newestFirst.slice(0, 25));
+		const second = await coach.files.list.query(ofJo({ page: 2 }));
+		expect(second).toMatchObject({ page: 2, total: 30 });
+		expect(second.files.map((f) => f.name)).toEqual(newestFirst.slice(25));
+		expect((await coach.files.list.query(ofJo({ page: 3 }))).files).toEqual([]);
+		expect(await app.countRoundTrips(() => coach.files.list.query(ofJo({ page: 2 })))).toEqual({ control: 1, tenant: 1 });
+
+		// The total counts only what the asker sees: Jo sees the 15 shared files, on one page.
+		const jos = await jo.files.list.query(ofJo());
+		expect(jos).toMatchObject({ total: 15 });
+		expect(jos.files.map((f) => f.name)).toEqual(newestFirst.filter((_, i) => i % 2 === 1));
+	});
+});
+
 describe('round trips', () => {
 	it('costs one tenant batch for the Files tab and a file’s page', async () => {
 		const id = await uploaded(coach, 'Plan.pdf', pdf);

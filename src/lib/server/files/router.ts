@@ -3,7 +3,7 @@
  * them) and a permission; the services show only the shared files and the person's own
  * private ones (records.ts), and let only the uploader (or an admin, a shared file) delete.
  */
-import { fileIdInput, startUploadFields, uploadIdInput } from '../../files/schema';
+import { fileIdInput, fileListInput, startUploadFields, uploadIdInput } from '../../files/schema';
 import { coacheeProcedure } from '../coachees/record';
 import { workContext } from '../goals/records';
 import { router } from '../trpc/init';
@@ -14,8 +14,8 @@ type Ctx = Parameters<typeof workContext>[0] & { coachee: Parameters<typeof work
 const work = (ctx: Ctx) => workContext(ctx, ctx.coachee);
 
 export const filesRouter = router({
-	/** The Files tab (and the coachee's Files page). */
-	list: coacheeProcedure('files.view').query(({ ctx }) => service.fileList(ctx, ctx.coachee)),
+	/** The Files tab (and the coachee's Files page): one page of 25. */
+	list: coacheeProcedure('files.view').input(fileListInput).query(({ ctx, input }) => service.fileList(ctx, ctx.coachee, input)),
 	/** A file's page: its preview and download links. */
 	get: coacheeProcedure('files.view').input(fileIdInput).query(({ ctx, input }) => service.fileDetail(ctx, ctx.coachee, input.fileId)),
 	/** Options > Download: a short-lived signed link. */

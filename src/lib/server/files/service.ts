@@ -3,7 +3,7 @@
  * visibility check in it (coachees/record.ts), so a page costs the control query and this
  * batch; signing links costs no round trip (presigning is local HMAC work).
  */
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { fullName } from '../auth/service';
 import type { VisibleCoachee } from '../coachees/service';
@@ -11,7 +11,7 @@ import { files, people } from '../db/tenant/schema';
 import { actorName, actsForSelf, type WorkContext } from '../goals/records';
 import { activityStatements } from '../activity/service';
 import type { TenantScope } from '../tenancy/scope';
-import { familyOf, previewKindOf } from '../../files/schema';
+import { familyOf, filesPageSize, previewKindOf, type FileListQuery } from '../../files/schema';
 import { ensureMayDelete, fileGone, mayDelete, visibleFiles, type FileRow } from './records';
 
 /** Links to a file's bytes live this long: enough to open them, too short to pass around. */
@@ -48,11 +48,19 @@ function owner(scope: TenantScope, coachee: { id: string; firstName: string; las
 	return { coachee: { id: coachee.id, name: fullName(coachee), firstName: coachee.firstName }, bySelf: actsForSelf(scope, coachee) };
 }
 
-/** The Files tab (and the coachee's Files page): newest first. */
-export async function fileList(scope: TenantScope, coachee: VisibleCoachee) {
-	const [rows, listed] = await scope.db.batch([coachee.query, listedFiles(scope, visibleFiles(scope, coachee.id)).orderBy(desc(files.createdAt), desc(files.id))]);
+/** The Files tab (and the coachee's Files page): one page, newest first, and how many there are in all. */
+export async function fileList(scope: TenantScope, coachee: VisibleCoachee, { page }: FileListQuery) {
+	const visible = visibleFiles(scope, coachee.id);
+	const [rows, listed, [counted]] = await scope.db.batch([
+		coachee.query,
+		listedFiles(scope, visible)
+			.orderBy(desc(files.createdAt), desc(files.id))
+			.limit(filesPageSize)
+			.offset((page - 1) * filesPageSize),
+		scope.db.select({ count: sql<number>`count(*)` }).from(files).where(visible)
+	]);
 	const person = coachee.require(rows);
-	return { ...owner(scope, person), files: listed.map((row) => shape(scope, row)) };
+	return { ...owner(scope, person), page, pageSize: filesPageSize, total: counted?.count ?? 0, files: listed.map((row) => shape(scope, row)) };
 }
 
 /** A file's page: what it is, a short-lived link to show it in place (images and PDFs) and one to download it. */

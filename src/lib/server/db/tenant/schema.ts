@@ -10,6 +10,7 @@ const createdAt = () =>
 
 // Relative, not $lib: drizzle-kit loads this file without SvelteKit's aliases.
 import { personStatuses } from '../../../coachees/schema';
+import { fileVisibilities } from '../../../files/schema';
 export { personStatuses, type PersonStatus } from '../../../coachees/schema';
 import {
 	assessmentKinds,
@@ -291,9 +292,6 @@ export const actionComments = sqliteTable(
 	},
 	(t) => [index('action_comments_action_idx').on(t.actionId, t.createdAt)]
 );
-
-export const fileVisibilities = ['private', 'shared'] as const;
-export type FileVisibility = (typeof fileVisibilities)[number];
 
 /** A coachee's files: `private` ones only their uploader sees, `shared` ones the coachee
  * and their coach (DESIGN.md "Roles"). The bytes live in the file store under `storageKey`
