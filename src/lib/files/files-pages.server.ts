@@ -3,36 +3,24 @@
  * (`/t/<slug>/coachees/<id>/files/...`) and the coachee's own portal (`/t/<slug>/files/...`):
  * each route re-exports a load and the actions from here.
  */
-import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { TRPCError } from '@trpc/server';
 import { DomainError } from '$lib/server/errors';
 import { backPath, finish, finishElsewhere } from '$lib/server/form-outcome';
 import { defineActions, formAction } from '$lib/server/forms';
 import { putUploadBytes } from '$lib/server/files/uploads';
 import { toTRPCError } from '$lib/server/trpc/errors';
-import { loadOrFail, serverCaller, workspaceOf } from '$lib/server/trpc/server-caller';
+import { loadOrFail, serverCaller } from '$lib/server/trpc/server-caller';
+import { recordOwner } from '$lib/portal/record-owner.server';
 import { filePaths } from './paths';
 import { fileListInput, type FileVisibility } from './schema';
 
 /** Whose files these are: the profile's coachee for staff, the signed-in coachee in their portal. */
 export function filesOwner(event: RequestEvent) {
-	const tenant = event.params.tenant ?? '';
-	const profileId = event.params.coacheeId ?? null;
-	const paths = filePaths(profileId);
-	const base = `/t/${tenant}`;
-	return {
-		tenant,
-		profileId,
-		coacheeId: profileId ?? ownPersonId(event),
-		list: base + paths.list,
-		file: (fileId: string) => base + paths.file(fileId)
-	};
-}
-
-function ownPersonId(event: RequestEvent): string {
-	const workspace = workspaceOf(event);
-	if (!workspace?.roles.includes('coachee') || !workspace.personId) error(404, 'Files are kept on each coachee’s profile, under Coachees.');
-	return workspace.personId;
+	const owner = recordOwner(event, 'Files');
+	const paths = filePaths(owner.profileId);
+	const base = `/t/${owner.tenant}`;
+	return { ...owner, list: base + paths.list, file: (fileId: string) => base + paths.file(fileId) };
 }
 
 const of = (event: RequestEvent) => {
