@@ -5,10 +5,10 @@
  * every DESIGN.md rule tried from the wrong role and the wrong coach.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, failure, strongPassword, tokenOf, type TestApp, type TestClient } from '../testing/harness';
+import { failure, type TestApp, type TestClient } from '../testing/harness';
+import { coachingFixture, tenant } from '../testing/coaching-fixture';
 import type { DraftQuestion, TemplateFields } from '../../assessments/schema';
 
-const tenant = 'acme';
 let app: TestApp;
 let admin: TestClient;
 let coach: TestClient;
@@ -19,27 +19,8 @@ let kim: TestClient;
 let joId: string;
 let kimId: string;
 
-async function accept(email: string, firstName: string) {
-	const link = app.linksSentTo(email).find((l) => l.includes('/invite/'))!;
-	const client = app.client();
-	await client.invitations.accept.mutate({ tenant, token: tokenOf(link), firstName, lastName: 'Acme', password: strongPassword });
-	return client;
-}
-
 beforeEach(async () => {
-	app = await createTestApp();
-	admin = await app.signUpOrganisation('Acme', 'ada@acme.example');
-	const invite = (email: string, firstName: string, role: 'coach' | 'spectator') => admin.members.invite.mutate({ tenant, email, firstName, lastName: 'Acme', role });
-	await invite('cole@acme.example', 'Cole', 'coach');
-	await invite('olga@acme.example', 'Olga', 'coach');
-	await invite('sal@acme.example', 'Sal', 'spectator');
-	coach = await accept('cole@acme.example', 'Cole');
-	otherCoach = await accept('olga@acme.example', 'Olga');
-	spectator = await accept('sal@acme.example', 'Sal');
-	({ id: joId } = await coach.coachees.create.mutate({ tenant, firstName: 'Jo', lastName: 'Lee', email: 'jo@client.example', sendInvitation: true }));
-	({ id: kimId } = await coach.coachees.create.mutate({ tenant, firstName: 'Kim', lastName: 'Park', email: 'kim@client.example', sendInvitation: true }));
-	jo = await accept('jo@client.example', 'Jo');
-	kim = await accept('kim@client.example', 'Kim');
+	({ app, admin, coach, otherCoach, spectator, jo, kim, joId, kimId } = await coachingFixture({ kimAccepts: true }));
 });
 afterEach(() => app.cleanup());
 

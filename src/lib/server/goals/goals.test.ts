@@ -5,11 +5,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCronTick } from '../jobs/runner';
-import { createTestApp, failure, strongPassword, tokenOf, type TestApp, type TestClient } from '../testing/harness';
+import { failure, type TestApp, type TestClient } from '../testing/harness';
+import { coachingFixture, tenant } from '../testing/coaching-fixture';
 
-const tenant = 'acme';
 let app: TestApp;
-let admin: TestClient;
 let coach: TestClient;
 let otherCoach: TestClient;
 let spectator: TestClient;
@@ -17,26 +16,8 @@ let jo: TestClient;
 let joId: string;
 let kimId: string;
 
-async function accept(email: string, firstName: string) {
-	const link = app.linksSentTo(email).find((l) => l.includes('/invite/'))!;
-	const client = app.client();
-	await client.invitations.accept.mutate({ tenant, token: tokenOf(link), firstName, lastName: 'Acme', password: strongPassword });
-	return client;
-}
-
 beforeEach(async () => {
-	app = await createTestApp(); // 2026-11-23 09:00 UTC, a Monday
-	admin = await app.signUpOrganisation('Acme', 'ada@acme.example');
-	const invite = (email: string, firstName: string, role: 'coach' | 'spectator') => admin.members.invite.mutate({ tenant, email, firstName, lastName: 'Acme', role });
-	await invite('cole@acme.example', 'Cole', 'coach');
-	await invite('olga@acme.example', 'Olga', 'coach');
-	await invite('sal@acme.example', 'Sal', 'spectator');
-	coach = await accept('cole@acme.example', 'Cole');
-	otherCoach = await accept('olga@acme.example', 'Olga');
-	spectator = await accept('sal@acme.example', 'Sal');
-	({ id: joId } = await coach.coachees.create.mutate({ tenant, firstName: 'Jo', lastName: 'Lee', email: 'jo@client.example', sendInvitation: true }));
-	({ id: kimId } = await coach.coachees.create.mutate({ tenant, firstName: 'Kim', lastName: 'Park', email: 'kim@client.example' }));
-	jo = await accept('jo@client.example', 'Jo');
+	({ app, coach, otherCoach, spectator, jo, joId, kimId } = await coachingFixture());
 });
 afterEach(() => app.cleanup());
 

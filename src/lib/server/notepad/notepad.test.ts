@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { failure } from '../testing/harness';
-import { coachingFixture, tenant, type CoachingFixture } from '../notes/test-fixture';
+import { coachingFixture, tenant, type CoachingFixture } from '../testing/coaching-fixture';
 
 let f: CoachingFixture;
 beforeEach(async () => (f = await coachingFixture()));

@@ -1,9 +1,10 @@
 /**
- * The workspace the Notes, Session Logs and Coaching Notepad tests share: Ada the admin
- * (not a coach), Cole and Olga the coaches, Sal an authorized user, Jo (Cole's coachee, who
- * has accepted) and Kim (Cole's, not invited). The clock starts on Monday 2026-11-23 09:00 UTC.
+ * The workspace the per-coachee record tests share (goals, files, notes, sessions, the
+ * Notepad, assessments): Ada the admin (not a coach), Cole and Olga the coaches, Sal an
+ * authorized user, Jo (Cole's coachee, who has accepted) and Kim (Cole's too: not invited, or
+ * signed in as well with `kimAccepts`). The clock starts on Monday 2026-11-23 09:00 UTC.
  */
-import { createTestApp, strongPassword, tokenOf, type TestApp, type TestClient } from '../testing/harness';
+import { createTestApp, strongPassword, tokenOf, type TestApp, type TestClient } from './harness';
 
 export const tenant = 'acme';
 
@@ -15,11 +16,13 @@ export interface CoachingFixture {
 	spectator: TestClient;
 	jo: TestClient;
 	joId: string;
+	/** Signed in only with `kimAccepts`. */
+	kim: TestClient;
 	kimId: string;
 	otherCoachId: string;
 }
 
-export async function coachingFixture(): Promise<CoachingFixture> {
+export async function coachingFixture({ kimAccepts = false } = {}): Promise<CoachingFixture> {
 	const app = await createTestApp();
 	const accept = async (email: string, firstName: string) => {
 		const link = app.linksSentTo(email).find((l) => l.includes('/invite/'))!;
@@ -36,7 +39,8 @@ export async function coachingFixture(): Promise<CoachingFixture> {
 	const otherCoach = await accept('olga@acme.example', 'Olga');
 	const spectator = await accept('sal@acme.example', 'Sal');
 	const { id: joId } = await coach.coachees.create.mutate({ tenant, firstName: 'Jo', lastName: 'Lee', email: 'jo@client.example', sendInvitation: true });
-	const { id: kimId } = await coach.coachees.create.mutate({ tenant, firstName: 'Kim', lastName: 'Park', email: 'kim@client.example' });
+	const { id: kimId } = await coach.coachees.create.mutate({ tenant, firstName: 'Kim', lastName: 'Park', email: 'kim@client.example', sendInvitation: kimAccepts });
 	const jo = await accept('jo@client.example', 'Jo');
-	return { app, admin, coach, otherCoach, spectator, jo, joId, kimId, otherCoachId };
+	const kim = kimAccepts ? await accept('kim@client.example', 'Kim') : app.client();
+	return { app, admin, coach, otherCoach, spectator, jo, joId, kim, kimId, otherCoachId };
 }
