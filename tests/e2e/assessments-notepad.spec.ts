@@ -5,32 +5,18 @@
  * type) and finishes the session, which lands in Session Logs with the notes filed under it.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { test } from 'node:test';
+import { coachAndCoachee } from './browser';
 import { linkInMailbox, open, signIn } from './pages';
 
-let coachBrowser: BrowserContext;
-let coacheeBrowser: BrowserContext;
-let coach: Page;
-let coachee: Page;
-
-before(async () => {
-	coachBrowser = await launchBrowser();
-	coacheeBrowser = await launchBrowser({ width: 390, height: 844 });
-	coach = await coachBrowser.newPage();
-	coachee = await coacheeBrowser.newPage();
-});
-after(async () => {
-	await coachBrowser.close();
-	await coacheeBrowser.close();
-});
+const browsers = coachAndCoachee();
 
 const run = Date.now().toString(36);
 const wish = `Prepare the board talk ${run}`;
 const sessionTitle = `Board talk rehearsal ${run}`;
 
 test('a coach assigns an assessment, the coachee answers it, and the coach reads it in the Notepad and logs the session', { timeout: 150_000 }, async () => {
+	const { coach, coachee } = browsers;
 	await signIn(coach, 'priya@northwind.demo');
 	await open(coach, '/t/northwind-coaching/coachees');
 	await coach.getByRole('link', { name: 'Jordan Avery' }).first().click();

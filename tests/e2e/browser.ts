@@ -2,7 +2,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { after, before } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const args = [
@@ -33,4 +34,21 @@ export async function launchBrowser(viewport = { width: 1280, height: 860 }, { j
 /** One browser for many isolated contexts (e.g. one signed-in context per role). */
 export function launchSharedBrowser(): Promise<Browser> {
 	return chromium.launch({ executablePath, headless: true, args });
+}
+
+/** A coach at a desk (1280 px) and a coachee on a phone (390 px), each in a browser of their
+ * own, opened before the spec's tests and closed after them: read the pages inside a test. */
+export function coachAndCoachee(): { coach: Page; coachee: Page } {
+	const pages = {} as { coach: Page; coachee: Page };
+	const contexts: BrowserContext[] = [];
+	before(async () => {
+		const [desk, phone] = await Promise.all([launchBrowser(), launchBrowser({ width: 390, height: 844 })]);
+		contexts.push(desk, phone);
+		pages.coach = await desk.newPage();
+		pages.coachee = await phone.newPage();
+	});
+	after(async () => {
+		for (const context of contexts) await context.close();
+	});
+	return pages;
 }

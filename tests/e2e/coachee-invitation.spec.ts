@@ -1,26 +1,12 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { coachAndCoachee } from './browser';
 import { baseUrl, linkInMailbox, open } from './pages';
 
-let coachBrowser: BrowserContext;
-let coacheeBrowser: BrowserContext;
-let coach: Page;
-let coachee: Page;
-
-before(async () => {
-	coachBrowser = await launchBrowser();
-	coacheeBrowser = await launchBrowser({ width: 390, height: 844 });
-	coach = await coachBrowser.newPage();
-	coachee = await coacheeBrowser.newPage();
-});
-after(async () => {
-	await coachBrowser.close();
-	await coacheeBrowser.close();
-});
+const browsers = coachAndCoachee();
 
 test('a coach invites a new coachee, who activates from the emailed link, and the list shows Active', async () => {
+	const { coach, coachee } = browsers;
 	const email = `riley-${Date.now()}@client.example`;
 
 	await open(coach, '/signin');

@@ -6,26 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { test } from 'node:test';
+import { coachAndCoachee } from './browser';
 import { open, signIn } from './pages';
 
-let coachBrowser: BrowserContext;
-let coacheeBrowser: BrowserContext;
-let coach: Page;
-let coachee: Page;
-
-before(async () => {
-	coachBrowser = await launchBrowser();
-	coacheeBrowser = await launchBrowser({ width: 390, height: 844 });
-	coach = await coachBrowser.newPage();
-	coachee = await coacheeBrowser.newPage();
-});
-after(async () => {
-	await coachBrowser.close();
-	await coacheeBrowser.close();
-});
+const browsers = coachAndCoachee();
 
 const run = Date.now().toString(36);
 const name = `Offsite agenda ${run}.pdf`;
@@ -33,6 +18,7 @@ const name = `Offsite agenda ${run}.pdf`;
 const pdf = Buffer.from(`%PDF-1.4\n% run ${run}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
 
 test('a coach shares a PDF with "+ Files" and the coachee downloads the same bytes', { timeout: 120_000 }, async () => {
+	const { coach, coachee } = browsers;
 	await signIn(coach, 'priya@northwind.demo');
 	await open(coach, '/t/northwind-coaching/coachees');
 	await coach.getByRole('link', { name: 'Jordan Avery' }).first().click();

@@ -5,26 +5,12 @@
  * alert's minute has passed (a burst of moves folds into one) the email is in the outbox.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { coachAndCoachee } from './browser';
 import { linkInMailbox, open, signIn } from './pages';
 
-let coachBrowser: BrowserContext;
-let coacheeBrowser: BrowserContext;
-let coach: Page;
-let coachee: Page;
-
-before(async () => {
-	coachBrowser = await launchBrowser();
-	coacheeBrowser = await launchBrowser({ width: 390, height: 844 });
-	coach = await coachBrowser.newPage();
-	coachee = await coacheeBrowser.newPage();
-});
-after(async () => {
-	await coachBrowser.close();
-	await coacheeBrowser.close();
-});
+const browsers = coachAndCoachee();
 
 const run = Date.now().toString(36);
 const goal = `Run the board review ${run}`;
@@ -40,6 +26,7 @@ async function submitDialog(page: Page, fields: Record<string, string>, submit: 
 }
 
 test('a coach plans a goal, the coachee completes its action, and the goal is complete with the coach told', { timeout: 150_000 }, async () => {
+	const { coach, coachee } = browsers;
 	await signIn(coach, 'priya@northwind.demo');
 	await open(coach, '/t/northwind-coaching/coachees');
 	await coach.getByRole('link', { name: 'Jordan Avery' }).first().click();
