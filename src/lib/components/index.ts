@@ -19,6 +19,7 @@ export { default as LinkButton } from './LinkButton.svelte';
 export { default as Meter } from './Meter.svelte';
 export { default as OptionsMenu } from './OptionsMenu.svelte';
 export { default as PageHeader } from './PageHeader.svelte';
+export { default as SectionHead } from './SectionHead.svelte';
 export { default as Pagination } from './Pagination.svelte';
 export { default as PersonFields } from './PersonFields.svelte';
 export { default as ProgressSlider } from './ProgressSlider.svelte';
