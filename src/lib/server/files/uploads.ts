@@ -10,7 +10,7 @@
  * "file cleanup" due work once it expires. Without scripts the form action runs the same
  * three steps on the server (`putUploadBytes`).
  */
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import { fileUploads, files } from '../db/tenant/schema';
 import { badRequest, fieldError, notFound } from '../errors';
 import type { DueWorkProvider, DueWorkScope } from '../jobs/due-work';
@@ -129,7 +129,9 @@ async function removeAbandonedUploads(scope: DueWorkScope) {
 			.where(lte(fileUploads.expiresAt, now))
 			.orderBy(asc(fileUploads.expiresAt))
 			.limit(cleanupBatch);
-		for (const upload of expired) await discard(scope, upload);
+		// Bytes first, all at once; then the intents in one statement, not one round trip each.
+		await Promise.all(expired.map((upload) => scope.platform.files.delete(upload.storageKey)));
+		if (expired.length) await scope.db.delete(fileUploads).where(inArray(fileUploads.id, expired.map((upload) => upload.id)));
 		if (expired.length < cleanupBatch) return;
 	}
 }
