@@ -91,12 +91,17 @@ export function addDays(date: string, days: number): string {
  * spring), the first instant of the day that exists.
  */
 export function startOfDayIn(date: string, zone: string): Date {
-	const midnight = utcMidnight(date);
-	// Any offset the zone uses around that day; one of them gives local midnight if it exists.
-	const candidates = [-dayMs, 0, dayMs].map((shift) => midnight - offsetAt(zone, midnight + shift));
-	const exact = candidates.filter((instant) => wallClockAt(zone, instant) === midnight);
+	const { candidates, exact } = instantsReading(zone, utcMidnight(date));
 	if (exact.length > 0) return new Date(Math.min(...exact));
 	return new Date(firstInstantOfDay(date, zone, Math.min(...candidates), Math.max(...candidates)));
+}
+
+/** The instants at which `zone`'s wall clock may read `wall` (a wall-clock time written as UTC
+ * milliseconds): one per offset the zone uses within a day of it, and those that really read it
+ * (none in a spring gap, two in an autumn overlap). */
+function instantsReading(zone: string, wall: number) {
+	const candidates = [-dayMs, 0, dayMs].map((shift) => wall - offsetAt(zone, wall + shift));
+	return { candidates, exact: candidates.filter((instant) => wallClockAt(zone, instant) === wall) };
 }
 
 /** Binary search, to the second, for where the local date turns to `date` in [before, after]. */
@@ -134,8 +139,6 @@ export function wallClockIn(zone: string, instant: Date): { date: string; time: 
  * they repeat (in autumn) is the first of the two.
  */
 export function instantIn(date: string, time: string, zone: string): Date {
-	const wall = Date.parse(`${date}T${time}:00Z`);
-	const candidates = [-dayMs, 0, dayMs].map((shift) => wall - offsetAt(zone, wall + shift));
-	const exact = candidates.filter((instant) => wallClockAt(zone, instant) === wall);
+	const { candidates, exact } = instantsReading(zone, Date.parse(`${date}T${time}:00Z`));
 	return new Date(exact.length ? Math.min(...exact) : Math.max(...candidates));
 }
