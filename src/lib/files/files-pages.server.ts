@@ -10,10 +10,11 @@ import { backPath, finish, finishElsewhere } from '$lib/server/form-outcome';
 import { defineActions, formAction } from '$lib/server/forms';
 import { putUploadBytes } from '$lib/server/files/uploads';
 import { toTRPCError } from '$lib/server/trpc/errors';
+import { leavePastEnd, pageParam } from '$lib/server/paging';
 import { loadOrFail, serverCaller } from '$lib/server/trpc/server-caller';
 import { recordOwner } from '$lib/portal/record-owner.server';
 import { filePaths } from './paths';
-import { fileListInput, type FileVisibility } from './schema';
+import type { FileVisibility } from './schema';
 
 /** Whose files these are: the profile's coachee for staff, the signed-in coachee in their portal. */
 export function filesOwner(event: RequestEvent) {
@@ -28,22 +29,11 @@ const of = (event: RequestEvent) => {
 	return { owner, input: { tenant: owner.tenant, coacheeId: owner.coacheeId } };
 };
 
-/** `?page=2`; anything else (a word, 0, a page beyond any list) reads as the first page. */
-function pageOf(params: URLSearchParams): number {
-	const read = fileListInput.safeParse({ page: Number(params.get('page')) });
-	return read.success ? read.data.page : 1;
-}
-
 /** The Files tab / "Your files": one page of 25. */
 export async function loadFileList(event: RequestEvent) {
 	const { owner, input } = of(event);
-	const list = await loadOrFail(event, () => serverCaller(event).files.list({ ...input, page: pageOf(event.url.searchParams) }));
-	// A page past the end (after deleting the last file of page 3): the last page there is.
-	if (list.files.length === 0 && list.total > 0) {
-		const last = new URL(event.url);
-		last.searchParams.set('page', String(Math.ceil(list.total / list.pageSize)));
-		redirect(307, last.pathname + last.search);
-	}
+	const list = await loadOrFail(event, () => serverCaller(event).files.list({ ...input, page: pageParam(event.url.searchParams) }));
+	leavePastEnd(event.url, { shown: list.files.length, total: list.total, pageSize: list.pageSize });
 	return { profileId: owner.profileId, list };
 }
 

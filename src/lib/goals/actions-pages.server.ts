@@ -4,9 +4,10 @@
  * each `+page.server.ts` re-exports a load and the actions from here. The coachee in the URL
  * (staff) or the signed-in coachee's own person id is the `coacheeId` every procedure checks.
  */
-import { redirect, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import { backPath, finish, finishElsewhere } from '$lib/server/form-outcome';
 import { defineActions, formAction, type FormInput } from '$lib/server/forms';
+import { leavePastEnd, pageParam } from '$lib/server/paging';
 import { loadOrFail, serverCaller } from '$lib/server/trpc/server-caller';
 import { weekdayOf } from './dates';
 import { workPaths } from './paths';
@@ -30,10 +31,9 @@ export interface ActionListQuery {
 /** `?view=overdue&page=2`; anything else reads as the first page of open actions. */
 export function readActionListQuery(params: URLSearchParams): ActionListQuery {
 	const view = params.get('view');
-	const page = Number(params.get('page'));
 	return {
 		view: actionViews.includes(view as ActionView) ? (view as ActionView) : 'open',
-		page: Number.isInteger(page) && page >= 1 ? page : 1
+		page: pageParam(params)
 	};
 }
 
@@ -42,12 +42,7 @@ export async function loadActionList(event: RequestEvent) {
 	const owner = actionsOwner(event);
 	const query = readActionListQuery(event.url.searchParams);
 	const list = await loadOrFail(event, () => serverCaller(event).actions.list({ tenant: owner.tenant, coacheeId: owner.coacheeId, ...query }));
-	// A page past the end (e.g. after completing the last action of page 3): the last page there is.
-	if (list.rows.length === 0 && list.total > 0) {
-		const last = new URL(event.url);
-		last.searchParams.set('page', String(Math.ceil(list.total / list.pageSize)));
-		redirect(307, last.pathname + last.search);
-	}
+	leavePastEnd(event.url, { shown: list.rows.length, total: list.total, pageSize: list.pageSize });
 	return { profileId: owner.profileId, query, list };
 }
 

@@ -4,10 +4,11 @@
  * authorized user) reaching the tab gets 404, an admin without the coach role the tab's
  * explanation and none of them.
  */
-import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, type RequestEvent } from '@sveltejs/kit';
 import { profileHref } from '$lib/coachees/tabs';
 import { finish } from '$lib/server/form-outcome';
 import { defineActions, formAction } from '$lib/server/forms';
+import { leavePastEnd, pageParam } from '$lib/server/paging';
 import { loadOrFail, serverCaller, workspaceOf } from '$lib/server/trpc/server-caller';
 import { can } from '../permissions';
 
@@ -30,8 +31,7 @@ function keepsNotes(event: RequestEvent): boolean {
 
 /** `?q=words&page=2`; anything else reads as the first page of every note. */
 function readQuery(params: URLSearchParams) {
-	const page = Number(params.get('page'));
-	return { q: (params.get('q') ?? '').trim().slice(0, 200), page: Number.isInteger(page) && page >= 1 ? page : 1 };
+	return { q: (params.get('q') ?? '').trim().slice(0, 200), page: pageParam(params) };
 }
 
 export async function loadNotes(event: RequestEvent) {
@@ -39,12 +39,7 @@ export async function loadNotes(event: RequestEvent) {
 	const { tenant, coacheeId } = notesOf(event);
 	const query = readQuery(event.url.searchParams);
 	const list = await loadOrFail(event, () => serverCaller(event).notes.list({ tenant, coacheeId, ...query }));
-	// A page past the end (after deleting the last note of page 3): the last page there is.
-	if (list.rows.length === 0 && list.total > 0) {
-		const last = new URL(event.url);
-		last.searchParams.set('page', String(Math.ceil(list.total / list.pageSize)));
-		redirect(307, last.pathname + last.search);
-	}
+	leavePastEnd(event.url, { shown: list.rows.length, total: list.total, pageSize: list.pageSize });
 	return { query, list };
 }
 

@@ -3,9 +3,10 @@
  * coachee's own read-only Sessions page (`/t/<slug>/sessions`): each `+page.server.ts`
  * re-exports a load and its actions from here.
  */
-import { redirect, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import { finish } from '$lib/server/form-outcome';
 import { defineActions, formAction, type FormInput } from '$lib/server/forms';
+import { leavePastEnd, pageParam } from '$lib/server/paging';
 import { loadOrFail, serverCaller } from '$lib/server/trpc/server-caller';
 import { recordOwner } from '$lib/portal/record-owner.server';
 import { sessionsPath } from './paths';
@@ -18,10 +19,8 @@ function sessionsOf(event: RequestEvent) {
 
 export async function loadSessions(event: RequestEvent) {
 	const { tenant, coacheeId } = sessionsOf(event);
-	const asked = Number(event.url.searchParams.get('page'));
-	const page = Number.isInteger(asked) && asked >= 1 ? asked : 1;
-	const list = await loadOrFail(event, () => serverCaller(event).sessions.list({ tenant, coacheeId, page }));
-	if (list.rows.length === 0 && list.total > 0) redirect(307, `${event.url.pathname}?page=${Math.ceil(list.total / list.pageSize)}`);
+	const list = await loadOrFail(event, () => serverCaller(event).sessions.list({ tenant, coacheeId, page: pageParam(event.url.searchParams) }));
+	leavePastEnd(event.url, { shown: list.rows.length, total: list.total, pageSize: list.pageSize });
 	return { list };
 }
 
