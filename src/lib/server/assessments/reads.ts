@@ -8,8 +8,8 @@ import { fullName } from '../auth/service';
 import type { VisibleCoachee } from '../coachees/service';
 import { assessmentAssignments, assessmentTemplates, people } from '../db/tenant/schema';
 import { notFound } from '../errors';
-import { actsForSelf } from '../goals/records';
-import type { Person, TenantScope } from '../tenancy/scope';
+import { viewedCoachee } from '../goals/records';
+import type { TenantScope } from '../tenancy/scope';
 import { mayEditTemplate, missingTemplate } from './templates';
 import type { AssessmentAnswers, AssessmentQuestion, AssignmentStatus } from '../../assessments/schema';
 
@@ -74,11 +74,6 @@ export async function template(scope: TenantScope, templateId: string) {
 	};
 }
 
-/** Whose assessments these are, as every view of them shows it. */
-function owner(scope: TenantScope, person: Person) {
-	return { coachee: { id: person.id, name: fullName(person), firstName: person.firstName }, bySelf: actsForSelf(scope, person) };
-}
-
 const summaryColumns = {
 	id: assessmentAssignments.id,
 	templateId: assessmentAssignments.templateId,
@@ -126,7 +121,7 @@ export async function assignments(scope: TenantScope, coachee: VisibleCoachee) {
 			.orderBy(desc(assessmentAssignments.createdAt), desc(assessmentAssignments.id))
 	]);
 	const person = coachee.require(rows);
-	return { ...owner(scope, person), assignments: list.map(summary), comparable: comparable(list) };
+	return { ...viewedCoachee(scope, person), assignments: list.map(summary), comparable: comparable(list) };
 }
 
 /** One assignment with its questions and answers: the coach's read page, the coachee's answer page.
@@ -142,7 +137,7 @@ export async function assignment(scope: TenantScope, coachee: VisibleCoachee, as
 	const person = coachee.require(rows);
 	const row = found[0];
 	if (!row) throw notFound('That assessment is not on this profile. It may have been removed; open it from the Assessments list.');
-	const view = owner(scope, person);
+	const view = viewedCoachee(scope, person);
 	return { ...view, assignment: { ...summary(row), questions: row.questions, answers: view.bySelf || row.status === 'completed' ? row.answers : {} } };
 }
 
@@ -156,7 +151,7 @@ export async function assignChoices(scope: TenantScope, coachee: VisibleCoachee)
 			.where(isNull(assessmentTemplates.archivedAt))
 			.orderBy(asc(sql`lower(${assessmentTemplates.title})`))
 	]);
-	return { ...owner(scope, coachee.require(rows)), templates };
+	return { ...viewedCoachee(scope, coachee.require(rows)), templates };
 }
 
 export interface ComparedQuestion {
@@ -205,7 +200,7 @@ export async function comparison(scope: TenantScope, coachee: VisibleCoachee, in
 		(a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0)
 	) as [(typeof completed)[number], (typeof completed)[number]];
 	return {
-		...owner(scope, person),
+		...viewedCoachee(scope, person),
 		title: completed[0]!.title,
 		templateId: input.templateId,
 		submissions: completed.map(summary),

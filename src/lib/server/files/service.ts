@@ -8,7 +8,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { fullName } from '../auth/service';
 import type { VisibleCoachee } from '../coachees/service';
 import { files, people } from '../db/tenant/schema';
-import { actorName, actsForSelf, type WorkContext } from '../goals/records';
+import { actorName, actsForSelf, viewedCoachee, type WorkContext } from '../goals/records';
 import { activityStatements } from '../activity/service';
 import type { TenantScope } from '../tenancy/scope';
 import { familyOf, filesPageSize, previewKindOf, type FileListQuery } from '../../files/schema';
@@ -44,10 +44,6 @@ function listedFiles(scope: TenantScope, where: SQL | undefined) {
 	return scope.db.select(fileColumns).from(files).leftJoin(uploader, eq(uploader.id, files.uploaderId)).where(where);
 }
 
-function owner(scope: TenantScope, coachee: { id: string; firstName: string; lastName: string }) {
-	return { coachee: { id: coachee.id, name: fullName(coachee), firstName: coachee.firstName }, bySelf: actsForSelf(scope, coachee) };
-}
-
 /** The Files tab (and the coachee's Files page): one page, newest first, and how many there are in all. */
 export async function fileList(scope: TenantScope, coachee: VisibleCoachee, { page }: FileListQuery) {
 	const visible = visibleFiles(scope, coachee.id);
@@ -60,14 +56,14 @@ export async function fileList(scope: TenantScope, coachee: VisibleCoachee, { pa
 		scope.db.select({ count: sql<number>`count(*)` }).from(files).where(visible)
 	]);
 	const person = coachee.require(rows);
-	return { ...owner(scope, person), page, pageSize: filesPageSize, total: counted?.count ?? 0, files: listed.map((row) => shape(scope, row)) };
+	return { ...viewedCoachee(scope, person), page, pageSize: filesPageSize, total: counted?.count ?? 0, files: listed.map((row) => shape(scope, row)) };
 }
 
 /** A file's page: what it is, a short-lived link to show it in place (images and PDFs) and one to download it. */
 export async function fileDetail(scope: TenantScope, coachee: VisibleCoachee, fileId: string) {
 	const [rows, [found]] = await scope.db.batch([coachee.query, listedFiles(scope, visibleWithId(scope, coachee.id, fileId))]);
 	const person = coachee.require(rows);
-	const view = owner(scope, person);
+	const view = viewedCoachee(scope, person);
 	if (!found) throw fileGone({ bySelf: view.bySelf, coachee: person });
 	const preview = previewKindOf(found.file.contentType);
 	return {

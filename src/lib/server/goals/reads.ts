@@ -14,18 +14,18 @@ import type { Person, TenantScope } from '../tenancy/scope';
 import { goalRollup, milestoneRollup, type Rollup } from '../../goals/rollup';
 import type { ActionListInput, ActionView } from '../../goals/schema';
 import { todayIn } from '../../time-zones';
-import { actsForSelf, mayChange } from './records';
+import { actsForSelf, mayChange, viewedCoachee } from './records';
 import { describeRule } from './recurrence';
 
 type Scope = TenantScope;
 
 /** Whose work this is, as every view shows it. */
 function owner(scope: Scope, person: Person) {
-	const bySelf = actsForSelf(scope, person);
+	const viewed = viewedCoachee(scope, person);
 	return {
-		coachee: { id: person.id, name: fullName(person), firstName: person.firstName, timeZone: person.timeZone },
+		coachee: { ...viewed.coachee, timeZone: person.timeZone },
 		/** The coachee's own portal (their own words: "your goals"). */
-		bySelf,
+		bySelf: viewed.bySelf,
 		today: todayIn(person.timeZone, scope.platform.clock.now())
 	};
 }

@@ -25,6 +25,17 @@ export interface WorkContext {
 export const actsForSelf = (scope: Pick<TenantScope, 'personId' | 'roles'>, coachee: Pick<Person, 'id'>) =>
 	coachee.id === scope.personId && coacheeReach(scope.roles) === 'self';
 
+type Named = Pick<Person, 'id' | 'firstName' | 'lastName'>;
+
+/** The coachee as every per-coachee view names them. */
+export const coacheeHeading = (person: Named) => ({ id: person.id, name: fullName(person), firstName: person.firstName });
+
+/** Whose records a view shows, and whether the viewer is that coachee (their portal: "your files"). */
+export const viewedCoachee = (scope: Pick<TenantScope, 'personId' | 'roles'>, person: Named) => ({
+	coachee: coacheeHeading(person),
+	bySelf: actsForSelf(scope, person)
+});
+
 export async function workContext(scope: TenantScope, coachee: VisibleCoachee): Promise<WorkContext> {
 	const person = coachee.require(await coachee.query);
 	return { scope, coachee: person, bySelf: actsForSelf(scope, person) };

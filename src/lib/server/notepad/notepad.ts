@@ -6,7 +6,7 @@
  * the session and turns the draft into a finished note linked to it, in one batch.
  */
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
-import { fullName } from '../auth/service';
+import { coacheeHeading } from '../goals/records';
 import type { VisibleCoachee } from '../coachees/service';
 import { assessmentAssignments, notes } from '../db/tenant/schema';
 import { boardGoals, goalBoardQueries, openActionItems, openActionsQuery } from '../goals/reads';
@@ -46,7 +46,7 @@ export async function openNotepad(scope: TenantScope, coachee: VisibleCoachee) {
 	const me = await scope.me();
 	const now = scope.platform.clock.now();
 	return {
-		coachee: { id: person.id, name: fullName(person), firstName: person.firstName },
+		coachee: coacheeHeading(person),
 		draft: draft ?? { body: '', revision: 0 },
 		/** When the Notepad opened, in the coach's zone: the Finish form's defaults. */
 		openedAt: now.toISOString(),

@@ -6,7 +6,7 @@
  * (`draft = true`) are the Notepad's, not the Notes tab's (notepad/notepad.ts).
  */
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { fullName } from '../auth/service';
+import { coacheeHeading } from '../goals/records';
 import { escapeLike, type VisibleCoachee } from '../coachees/service';
 import { notes } from '../db/tenant/schema';
 import { notFound } from '../errors';
@@ -59,7 +59,7 @@ export async function listNotes(scope: TenantScope, coachee: VisibleCoachee, inp
 	]);
 	const person = coachee.require(rows);
 	return {
-		coachee: { id: person.id, name: fullName(person), firstName: person.firstName },
+		coachee: coacheeHeading(person),
 		q: input.q,
 		page: input.page,
 		pageSize: input.pageSize,

@@ -8,6 +8,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { activityStatements } from '../activity/service';
 import { fullName } from '../auth/service';
+import { coacheeHeading } from '../goals/records';
 import type { VisibleCoachee } from '../coachees/service';
 import type { TenantDb } from '../db';
 import { people, sessionLogs } from '../db/tenant/schema';
@@ -118,7 +119,7 @@ export async function listSessions(scope: TenantScope, coachee: VisibleCoachee, 
 	// Confirmed by the batch above: no round trip of its own.
 	const { timeZone } = await scope.me();
 	return {
-		coachee: { id: person.id, name: fullName(person), firstName: person.firstName },
+		coachee: coacheeHeading(person),
 		timeZone,
 		canManage: can(scope.roles, 'sessions.manage'),
 		page: input.page,
