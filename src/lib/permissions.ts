@@ -60,6 +60,21 @@ export const permissions = {
 	'assessments.assign': ['admin', 'coach'],
 	/** Only the coachee answers, their own and only until they submit. */
 	'assessments.answer': ['coachee'],
+	/** Program templates: admins keep the firm's library; a coach uses it and keeps their own
+	 * templates, which only they (and admins) see and edit. */
+	'programs.library': ['admin', 'coach'],
+	'programs.editFirm': ['admin'],
+	/** Engagements (DESIGN.md): admins all, drafts included; a coach the active and completed
+	 * ones they coach; a coachee their own shared ones; a spectator the ones they are named
+	 * on, read only (engagements/access.ts). */
+	'engagements.view': ['admin', 'coach', 'coachee', 'spectator'],
+	'engagements.manage': ['admin', 'coach'],
+	/** Drafts, engagements for any coach, and naming spectators. */
+	'engagements.administer': ['admin'],
+	/** A session left for the coachee to schedule ("Allow coachee to schedule the session"). */
+	'engagements.scheduleOwn': ['coachee'],
+	/** A private calendar feed of one's engagement sessions. */
+	'calendar.feed': ['admin', 'coach', 'coachee'],
 	'groups.manage': ['admin'],
 	'members.manage': ['admin'],
 	/** Settings > Workspace: its name and reply-to address. */

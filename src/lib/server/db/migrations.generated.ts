@@ -35,6 +35,12 @@ export const controlMigrations: Migration[] = [
 			"ALTER TABLE `email_outbox` ADD `reply_to` text;",
 			"ALTER TABLE `tenants` ADD `reply_to` text;"
 		]
+	},
+	{
+		"tag": "0003_email_attachments",
+		"statements": [
+			"ALTER TABLE `email_outbox` ADD `attachments` text;"
+		]
 	}
 ];
 
@@ -125,6 +131,28 @@ export const tenantMigrations: Migration[] = [
 			"CREATE INDEX `notes_author_coachee_idx` ON `notes` (`author_id`,`coachee_id`,`updated_at`);",
 			"CREATE TABLE `session_logs` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`coachee_id` text NOT NULL,\n\t`coach_id` text,\n\t`title` text NOT NULL,\n\t`held_at` integer NOT NULL,\n\t`duration_minutes` integer NOT NULL,\n\t`status` text NOT NULL,\n\t`created_by` text,\n\t`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,\n\t`updated_at` integer,\n\tFOREIGN KEY (`coachee_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade\n);",
 			"CREATE INDEX `session_logs_coachee_idx` ON `session_logs` (`coachee_id`,`held_at`);"
+		]
+	},
+	{
+		"tag": "0006_engagements",
+		"statements": [
+			"CREATE TABLE `calendar_feeds` (\n\t`person_id` text PRIMARY KEY NOT NULL,\n\t`secret_hash` text NOT NULL,\n\t`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,\n\tFOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+			"CREATE UNIQUE INDEX `calendar_feeds_secret_unique` ON `calendar_feeds` (`secret_hash`);",
+			"CREATE TABLE `engagement_items` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`engagement_id` text NOT NULL,\n\t`coachee_id` text NOT NULL,\n\t`position` integer NOT NULL,\n\t`kind` text NOT NULL,\n\t`title` text NOT NULL,\n\t`details` text NOT NULL,\n\t`scheduled_at` integer,\n\t`completed_at` integer,\n\t`delivered_at` integer,\n\t`delivery_error` text,\n\t`sequence` integer DEFAULT 0 NOT NULL,\n\t`invited_sequence` integer,\n\t`remind_at` integer,\n\t`reminded_at` integer,\n\t`session_log_id` text,\n\t`assignment_id` text,\n\t`file_id` text,\n\t`created_by` text,\n\t`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,\n\t`updated_at` integer,\n\tFOREIGN KEY (`engagement_id`) REFERENCES `engagements`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`coachee_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`session_log_id`) REFERENCES `session_logs`(`id`) ON UPDATE no action ON DELETE set null,\n\tFOREIGN KEY (`assignment_id`) REFERENCES `assessment_assignments`(`id`) ON UPDATE no action ON DELETE set null,\n\tFOREIGN KEY (`file_id`) REFERENCES `files`(`id`) ON UPDATE no action ON DELETE set null\n);",
+			"CREATE INDEX `engagement_items_engagement_idx` ON `engagement_items` (`engagement_id`,`position`);",
+			"CREATE INDEX `engagement_items_coachee_idx` ON `engagement_items` (`coachee_id`,`scheduled_at`);",
+			"CREATE INDEX `engagement_items_delivery_idx` ON `engagement_items` (`delivered_at`,`scheduled_at`);",
+			"CREATE INDEX `engagement_items_invite_idx` ON `engagement_items` (`kind`,`invited_sequence`);",
+			"CREATE INDEX `engagement_items_remind_idx` ON `engagement_items` (`reminded_at`,`remind_at`);",
+			"CREATE TABLE `engagement_spectators` (\n\t`engagement_id` text NOT NULL,\n\t`person_id` text NOT NULL,\n\tPRIMARY KEY(`engagement_id`, `person_id`),\n\tFOREIGN KEY (`engagement_id`) REFERENCES `engagements`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+			"CREATE INDEX `engagement_spectators_person_idx` ON `engagement_spectators` (`person_id`);",
+			"CREATE TABLE `engagements` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`coachee_id` text NOT NULL,\n\t`coach_id` text NOT NULL,\n\t`title` text NOT NULL,\n\t`program_template_id` text,\n\t`status` text NOT NULL,\n\t`shared` integer DEFAULT false NOT NULL,\n\t`starts_on` text NOT NULL,\n\t`ends_on` text,\n\t`created_by` text,\n\t`activated_at` integer,\n\t`completed_at` integer,\n\t`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,\n\t`updated_at` integer,\n\tFOREIGN KEY (`coachee_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`coach_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`program_template_id`) REFERENCES `program_templates`(`id`) ON UPDATE no action ON DELETE set null\n);",
+			"CREATE INDEX `engagements_status_idx` ON `engagements` (`status`,`created_at`);",
+			"CREATE INDEX `engagements_coach_idx` ON `engagements` (`coach_id`,`status`,`created_at`);",
+			"CREATE INDEX `engagements_coachee_idx` ON `engagements` (`coachee_id`,`created_at`);",
+			"CREATE TABLE `program_templates` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL,\n\t`description` text DEFAULT '' NOT NULL,\n\t`items` text NOT NULL,\n\t`owner_id` text,\n\t`created_by` text,\n\t`archived_at` integer,\n\t`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,\n\t`updated_at` integer,\n\tFOREIGN KEY (`owner_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+			"CREATE INDEX `program_templates_name_idx` ON `program_templates` (`archived_at`,`name`);",
+			"CREATE INDEX `program_templates_owner_idx` ON `program_templates` (`owner_id`);"
 		]
 	}
 ];

@@ -115,6 +115,13 @@ export const rateLimits = sqliteTable('rate_limits', {
 	count: integer('count').notNull()
 });
 
+/** A file sent with an email: text content (e.g. an iCalendar invitation) and its type. */
+export interface EmailAttachment {
+	filename: string;
+	contentType: string;
+	content: string;
+}
+
 /** Every email is written here first, then sent by the `email.send` job. */
 export const emailOutbox = sqliteTable(
 	'email_outbox',
@@ -129,6 +136,8 @@ export const emailOutbox = sqliteTable(
 		/** The workspace's reply-to address when the email was written (kept, so a retry
 		 * sends the same payload under the same idempotency key). */
 		replyTo: text('reply_to'),
+		/** Files sent with the email (a session's .ics invitation), kept so a retry sends the same. */
+		attachments: text('attachments', { mode: 'json' }).$type<EmailAttachment[]>(),
 		status: text('status', { enum: ['pending', 'sent', 'failed'] })
 			.notNull()
 			.default('pending'),

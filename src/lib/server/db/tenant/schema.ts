@@ -18,6 +18,7 @@ import {
 	type AssessmentAnswers,
 	type AssessmentQuestion
 } from '../../../assessments/schema';
+import { engagementStatuses, itemKinds, type ItemDetails, type ProgramItem } from '../../../engagements/schema';
 
 /** Everyone in the tenant: admins, coaches, coachees, spectators. `userId` links to the
  * control-plane user once the person has an account. */
@@ -431,4 +432,140 @@ export const assessmentAssignments = sqliteTable(
 		index('assessment_assignments_coachee_idx').on(t.coacheeId, t.createdAt),
 		index('assessment_assignments_template_idx').on(t.coacheeId, t.templateId, t.submittedAt)
 	]
+);
+
+/** Program templates: reusable programs (an ordered list of items) that engagements are made
+ * from. `ownerId` null is the firm's library, kept by admins; a coach's own templates carry
+ * their person id and only they (and admins) see them. Items are JSON, copied into
+ * `engagement_items` when an engagement is made, so editing a template changes no engagement. */
+export const programTemplates = sqliteTable(
+	'program_templates',
+	{
+		id: text('id').primaryKey(),
+		name: text('name').notNull(),
+		description: text('description').notNull().default(''),
+		items: text('items', { mode: 'json' }).$type<ProgramItem[]>().notNull(),
+		ownerId: text('owner_id').references(() => people.id, { onDelete: 'cascade' }),
+		createdBy: text('created_by'),
+		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [index('program_templates_name_idx').on(t.archivedAt, t.name), index('program_templates_owner_idx').on(t.ownerId)]
+);
+
+/** An engagement: one coachee's structured program with one coach. Who sees it follows its
+ * status (draft: admins; active and completed: also its coach) and `shared` (the coachee),
+ * plus the spectators named on it (engagements/access.ts). Dates are days in the coachee's
+ * zone; nothing of it is scheduled after `endsOn`. */
+export const engagements = sqliteTable(
+	'engagements',
+	{
+		id: text('id').primaryKey(),
+		coacheeId: text('coachee_id')
+			.notNull()
+			.references(() => people.id, { onDelete: 'cascade' }),
+		coachId: text('coach_id')
+			.notNull()
+			.references(() => people.id),
+		title: text('title').notNull(),
+		programTemplateId: text('program_template_id').references(() => programTemplates.id, { onDelete: 'set null' }),
+		status: text('status', { enum: engagementStatuses }).notNull(),
+		/** "Share to Coachee": the coachee sees the whole engagement in their portal, locked items included. */
+		shared: integer('shared', { mode: 'boolean' }).notNull().default(false),
+		startsOn: text('starts_on').notNull(),
+		endsOn: text('ends_on'),
+		createdBy: text('created_by'),
+		activatedAt: integer('activated_at', { mode: 'timestamp_ms' }),
+		completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [
+		index('engagements_status_idx').on(t.status, t.createdAt),
+		index('engagements_coach_idx').on(t.coachId, t.status, t.createdAt),
+		index('engagements_coachee_idx').on(t.coacheeId, t.createdAt)
+	]
+);
+
+/** Authorized users (spectators) following an engagement, read only. */
+export const engagementSpectators = sqliteTable(
+	'engagement_spectators',
+	{
+		engagementId: text('engagement_id')
+			.notNull()
+			.references(() => engagements.id, { onDelete: 'cascade' }),
+		personId: text('person_id')
+			.notNull()
+			.references(() => people.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.engagementId, t.personId] }), index('engagement_spectators_person_idx').on(t.personId)]
+);
+
+/**
+ * An engagement's items, in order. The state staff see is derived: completed once
+ * `completedAt` is set, else scheduled once `scheduledAt` is, else not yet scheduled.
+ * `scheduledAt` is when a session starts, or when an assessment, file or link is sent.
+ *
+ * Delivery (engagements/delivery.ts) claims what is due with conditional updates, so a
+ * repeated cron tick sends nothing twice and a missed one catches up:
+ * - an assessment, file or link is sent once `scheduledAt` has come: `deliveredAt` is set and
+ *   the record it made is kept (`assignmentId`, `fileId`); until then the coachee sees it locked;
+ * - a session's invitation goes out whenever `sequence` (bumped on every change: the .ics
+ *   SEQUENCE) is ahead of `invitedSequence`, and its reminder once `remindAt` has come.
+ */
+export const engagementItems = sqliteTable(
+	'engagement_items',
+	{
+		id: text('id').primaryKey(),
+		engagementId: text('engagement_id')
+			.notNull()
+			.references(() => engagements.id, { onDelete: 'cascade' }),
+		/** The engagement's coachee, kept here so every query scopes by it. */
+		coacheeId: text('coachee_id')
+			.notNull()
+			.references(() => people.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		kind: text('kind', { enum: itemKinds }).notNull(),
+		title: text('title').notNull(),
+		details: text('details', { mode: 'json' }).$type<ItemDetails>().notNull(),
+		scheduledAt: integer('scheduled_at', { mode: 'timestamp_ms' }),
+		completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+		deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
+		/** Why the item could not be sent (e.g. its file was deleted), for staff to act on. */
+		deliveryError: text('delivery_error'),
+		sequence: integer('sequence').notNull().default(0),
+		invitedSequence: integer('invited_sequence'),
+		remindAt: integer('remind_at', { mode: 'timestamp_ms' }),
+		remindedAt: integer('reminded_at', { mode: 'timestamp_ms' }),
+		/** "Associate a Record": the session log (and so its notes) or the answered assessment. */
+		sessionLogId: text('session_log_id').references(() => sessionLogs.id, { onDelete: 'set null' }),
+		assignmentId: text('assignment_id').references(() => assessmentAssignments.id, { onDelete: 'set null' }),
+		/** The coachee's copy of a file item, once sent. */
+		fileId: text('file_id').references(() => files.id, { onDelete: 'set null' }),
+		createdBy: text('created_by'),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [
+		index('engagement_items_engagement_idx').on(t.engagementId, t.position),
+		index('engagement_items_coachee_idx').on(t.coacheeId, t.scheduledAt),
+		index('engagement_items_delivery_idx').on(t.deliveredAt, t.scheduledAt),
+		index('engagement_items_invite_idx').on(t.kind, t.invitedSequence),
+		index('engagement_items_remind_idx').on(t.remindedAt, t.remindAt)
+	]
+);
+
+/** A person's private calendar feed (an .ics URL their calendar app subscribes to). Only the
+ * hash of the secret is stored; a new link replaces the old one, which then stops working. */
+export const calendarFeeds = sqliteTable(
+	'calendar_feeds',
+	{
+		personId: text('person_id')
+			.primaryKey()
+			.references(() => people.id, { onDelete: 'cascade' }),
+		secretHash: text('secret_hash').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('calendar_feeds_secret_unique').on(t.secretHash)]
 );
