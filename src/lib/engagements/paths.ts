@@ -1,0 +1,21 @@
+/**
+ * Where engagements and program templates live, inside the workspace (pages and emails put
+ * `/t/<slug>` in front). The same addresses serve every role; each page shows what the
+ * person may see of it (engagements/access.ts).
+ */
+export const engagementPaths = {
+	list: '/engagements',
+	create: '/engagements/new',
+	engagement: (engagementId: string) => `/engagements/${engagementId}`,
+	item: (engagementId: string, itemId: string) => `/engagements/${engagementId}#item-${itemId}`,
+	/** Where a coachee picks the time of a session left for them to schedule. */
+	scheduleSession: (engagementId: string, itemId: string) => `/engagements/${engagementId}/items/${itemId}/schedule`,
+	/** A person's private calendar feed settings (the subscription link and "Revoke"). */
+	calendar: '/engagements/calendar'
+};
+
+export const programPaths = {
+	library: '/programs',
+	create: '/programs/new',
+	program: (programId: string) => `/programs/${programId}`
+};
