@@ -101,3 +101,39 @@ export async function seedRecords(
 	for (let start = 0; start < statements.length; start += 500) await db.batch(statements.slice(start, start + 500), 'write');
 	return { sampleFileId: 'bench-file-1', sampleNoteId: 'bench-note-3', sampleAssignmentId: 'bench-assignment-1' };
 }
+
+/** Engagements as issue 11 sizes them: `engagements` engagements over the seeded coachees
+ * (each with their coach), `itemsPer` items each in the four kinds, mostly scheduled, a third
+ * completed; a few drafts and completed ones among the active. */
+export async function seedEngagements(db: Client, size: { engagements: number; itemsPer: number; coachees: number; coaches: number }) {
+	const now = Date.now();
+	const day = 86_400_000;
+	const kinds = ['session', 'assessment', 'link', 'file'] as const;
+	const details = {
+		session: JSON.stringify({ kind: 'session', durationMinutes: 60, format: 'online', location: 'https://meet.example/abc', message: '', coacheeSchedules: false }),
+		assessment: JSON.stringify({ kind: 'assessment', assessmentTemplateId: null, assessmentKind: 'questions', questions: [{ id: 'q1', kind: 'long_text', prompt: 'What went well?', required: true }] }),
+		link: JSON.stringify({ kind: 'link', url: 'https://example.com/reading' }),
+		file: JSON.stringify({ kind: 'file', sourceFileId: 'bench-file-1', fileName: 'Worksheet.pdf' })
+	};
+	const statements = [];
+	for (let e = 0; e < size.engagements; e++) {
+		const coachee = (e * 7) % size.coachees;
+		const id = `bench-engagement-${e}`;
+		const status = e % 20 === 0 ? 'draft' : e % 7 === 0 ? 'completed' : 'active';
+		const startsOn = new Date(now - (e % 120) * day).toISOString().slice(0, 10);
+		statements.push({
+			sql: `INSERT INTO engagements (id, coachee_id, coach_id, title, status, shared, starts_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			args: [id, `coachee-${coachee}`, `coach-${coachee % size.coaches}`, `Leadership program ${e}`, status, e % 2, startsOn, now - e * 60_000]
+		});
+		for (let i = 0; i < size.itemsPer; i++) {
+			const kind = kinds[i % 4]!;
+			const scheduledAt = i < size.itemsPer - 2 ? now + (i - 4) * 7 * day : null;
+			statements.push({
+				sql: `INSERT INTO engagement_items (id, engagement_id, coachee_id, position, kind, title, details, scheduled_at, completed_at, delivered_at, sequence, invited_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				args: [`${id}-item-${i}`, id, `coachee-${coachee}`, i, kind, `Step ${i + 1}`, details[kind], scheduledAt, i < 3 ? now - day : null, scheduledAt && scheduledAt < now ? scheduledAt : null, scheduledAt ? 1 : 0, scheduledAt && kind === 'session' ? 1 : null]
+			});
+		}
+	}
+	for (let start = 0; start < statements.length; start += 500) await db.batch(statements.slice(start, start + 500), 'write');
+	return { sampleEngagementId: 'bench-engagement-1', sampleCoacheeId: 'coachee-7', sampleCoachId: `coach-${7 % size.coaches}` };
+}
