@@ -3,7 +3,7 @@
  * builder for "New", and one template's builder with its Options (Duplicate, Archive).
  */
 import type { RequestEvent } from '@sveltejs/kit';
-import { finish } from '$lib/server/form-outcome';
+import { finish, finishElsewhere } from '$lib/server/form-outcome';
 import { defineActions, formAction } from '$lib/server/forms';
 import { loadOrFail, serverCaller } from '$lib/server/trpc/server-caller';
 import { programPaths } from '$lib/engagements/paths';
@@ -29,7 +29,8 @@ export const loadProgram = (event: RequestEvent) => loadOrFail(event, () => serv
 const optionActions = {
 	duplicate: formAction({ programId: 'text' }, async ({ programId }, { api, event }) => {
 		const copy = await api.programs.duplicate({ tenant: tenantOf(event), programId });
-		return finish(event, { message: `“${copy.name}” made: change it as you like.`, location: inTenant(event, programPaths.program(copy.id)) });
+		// To the copy, with scripts too: it is the page to change it on.
+		return finishElsewhere(event, { message: `“${copy.name}” made: change it as you like.`, location: inTenant(event, programPaths.program(copy.id)) });
 	}),
 	archive: formAction({ programId: 'text', archived: 'checkbox' }, async ({ programId, archived }, { api, event }) => {
 		const { name } = await api.programs.archive({ tenant: tenantOf(event), programId, archived });

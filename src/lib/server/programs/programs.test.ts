@@ -177,6 +177,9 @@ describe('refusals', () => {
 			'items.1.assessmentTemplateId': [expect.stringContaining('no longer in the library')],
 			'items.2.fileId': [expect.stringContaining('not one you can send')]
 		});
+		// An untitled file takes its name; one not chosen is asked for, not its title.
+		const unchosen = await failure(coach.programs.create.mutate({ tenant, ...foundations(), items: [items[0]!, items[3]!, { id: 'h', kind: 'file', title: '', fileId: '' }] }));
+		expect(unchosen.fieldErrors).toEqual({ 'items.2.fileId': ['Pick a file.'] });
 		expect(await namesIn(coach)).toEqual([]);
 	});
 

@@ -13,7 +13,7 @@ import { itemReferenceQueries, pickableFiles, resolveWith } from '../engagements
 import { DomainError, forbidden, notFound } from '../errors';
 import { hasRole, type TenantScope } from '../tenancy/scope';
 import { mayEditProgram, visiblePrograms, type ProgramTemplate } from './access';
-import type { ItemContent, ProgramItem } from '../../engagements/schema';
+import { itemKindLabels, type ItemContent, type ProgramItem } from '../../engagements/schema';
 import { checkItems, firmLibraryLabel, itemField, itemsSummary, programFields, type FieldProblems, type ItemDraft } from '../../programs/schema';
 import type { z } from 'zod';
 
@@ -130,6 +130,7 @@ export async function get(scope: TenantScope, programId: string) {
 			description: program.description,
 			items: program.items,
 			owner: ownerLabel(program, owner),
+			mine: program.ownerId === scope.personId,
 			archived: program.archivedAt !== null,
 			canEdit
 		},
@@ -151,16 +152,13 @@ const referencesNamed = (drafts: ItemDraft[]): ItemContent[] =>
 		return [];
 	});
 
-/** An assessment or file left untitled takes the name it has in the library. */
+/** An assessment or file left untitled takes the name it has in the library. One that names
+ * nothing usable keeps its kind as a stand-in: its refusal is about the reference, not the title. */
 function withDefaultTitle(draft: ItemDraft, [templates, pickable]: References): ItemDraft {
-	if (draft.title.trim()) return draft;
+	if (draft.title.trim() || draft.kind === 'session' || draft.kind === 'link') return draft;
 	const named =
-		draft.kind === 'assessment'
-			? templates.find((t) => t.id === draft.assessmentTemplateId)?.title
-			: draft.kind === 'file'
-				? pickable.find((f) => f.id === draft.fileId)?.name
-				: undefined;
-	return named ? { ...draft, title: named } : draft;
+		draft.kind === 'assessment' ? templates.find((t) => t.id === draft.assessmentTemplateId)?.title : pickable.find((f) => f.id === draft.fileId)?.name;
+	return { ...draft, title: named ?? itemKindLabels[draft.kind] };
 }
 
 /** The items to store, or a refusal under every item and field that needs work. */
