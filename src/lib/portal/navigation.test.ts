@@ -5,7 +5,7 @@ const labels = (items: { label: string }[]) => items.map((item) => item.label);
 
 describe("an independent coach's navigation", () => {
 	it('has no Coaches, Groups or Members, which a firm admin keeps', () => {
-		expect(labels(portalNav('sam', ['admin', 'coach'], 'solo'))).toEqual(['Home', 'Coachees', 'Assessments', 'Engagements', 'Notifications', 'Settings']);
+		expect(labels(portalNav('sam', ['admin', 'coach'], 'solo'))).toEqual(['Home', 'Coachees', 'Assessments', 'Engagements', 'Programs', 'Notifications', 'Settings']);
 		expect(labels(portalNav('acme', ['admin'], 'firm'))).toEqual(expect.arrayContaining(['Coaches', 'Groups', 'Members']));
 		expect(labels(settingsTabs('sam', 'solo', '/t/sam/settings/workspace'))).toEqual(['Workspace']);
 		expect(settingsTabs('acme', 'firm', '/t/acme/settings/members/invite')).toEqual([
@@ -37,5 +37,17 @@ describe("a coachee's navigation", () => {
 		expect(nav.find((item) => item.label === 'Files')?.href).toBe('/t/acme/files');
 		expect(nav.find((item) => item.label === 'Sessions')?.href).toBe('/t/acme/sessions');
 		expect(labels(portalNav('acme', ['coach'], 'firm'))).not.toContain('Goals');
+	});
+});
+
+describe('the program templates library', () => {
+	it('is in the navigation of admins and coaches, after Engagements, and of no one else', () => {
+		for (const roles of [['admin'], ['coach']] as const) {
+			const nav = labels(portalNav('acme', [...roles], 'firm'));
+			expect(nav.indexOf('Programs'), roles.join()).toBe(nav.indexOf('Engagements') + 1);
+		}
+		expect(portalNav('acme', ['coach'], 'firm').find((item) => item.label === 'Programs')?.href).toBe('/t/acme/programs');
+		expect(labels(portalNav('acme', ['coachee'], 'firm'))).not.toContain('Programs');
+		expect(labels(portalNav('acme', ['spectator'], 'firm'))).not.toContain('Programs');
 	});
 });

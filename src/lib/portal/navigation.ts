@@ -34,6 +34,7 @@ export function portalNav(slug: string, roles: Role[], kind: TenantKind): NavIte
 	if (is('admin') || is('coach') || is('coachee') || is('spectator')) {
 		items.push({ label: 'Engagements', href: `${base}/engagements`, icon: 'layers' });
 	}
+	if (is('admin') || is('coach')) items.push({ label: 'Programs', href: `${base}/programs`, icon: 'book' });
 	items.push({ label: 'Notifications', href: `${base}/notifications`, icon: 'bell' });
 	if (is('admin') && kind !== 'solo') {
 		items.push(

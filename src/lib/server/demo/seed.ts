@@ -18,6 +18,7 @@ import { seedWork } from './work';
 import { seedSessions } from './sessions';
 import { seedFiles } from './files';
 import { seedAssessments } from './assessments';
+import { seedPrograms } from './programs';
 import { scheduleTenantWork, upsertMembership, type TenantRow } from '../tenancy/service';
 
 export const demoPassword = 'tandem-demo-2026';
@@ -89,6 +90,7 @@ export async function seedDemo(platform: Platform): Promise<boolean> {
 	await seedSessions(platform, firm);
 	await seedFiles(platform, firm);
 	await seedAssessments(platform, firm);
+	await seedPrograms(platform, firm);
 	await leaveDigestPending(platform, firm);
 	await signUp(platform, { firstName: 'Sam', lastName: 'Ellis', email: 'sam@solo.demo', password: demoPassword });
 	await control.update(users).set({ emailVerifiedAt: platform.clock.now() });

@@ -44,6 +44,8 @@ interface Fixture {
 	templateId: string;
 	spareTemplateId: string;
 	assignmentId: string;
+	/** A template of the firm's program library. */
+	programId: string;
 }
 
 type Actor = 'outsider' | 'spectator' | 'coachee' | 'otherCoach';
@@ -58,6 +60,7 @@ interface Sample {
 }
 
 const t = (extra: Record<string, unknown> = {}) => ({ tenant, ...extra });
+const programLink = { id: 'l', kind: 'link', title: 'Reading', url: 'https://example.com/reading' } as const;
 
 const samples: Record<string, Sample> = {
 	'tenancy.current': { input: () => t(), rightful: 'coachA' },
@@ -156,6 +159,13 @@ const samples: Record<string, Sample> = {
 	'assessments.compare': { input: (f) => t({ coacheeId: f.targetId, templateId: f.templateId }), rightful: 'admin' },
 	'assessments.assignChoices': { input: (f) => t({ coacheeId: f.targetId }), rightful: 'admin' },
 	'assessments.assign': { input: (f) => t({ coacheeId: f.targetId, templateId: f.templateId }), rightful: 'admin' },
+	'programs.list': { input: () => t(), rightful: 'admin' },
+	'programs.get': { input: (f) => t({ programId: f.programId }), rightful: 'admin' },
+	'programs.choices': { input: () => t(), rightful: 'admin' },
+	'programs.create': { input: (_, n) => t({ name: `Planted program ${n}`, items: [programLink] }), rightful: 'admin' },
+	'programs.update': { input: (f) => t({ programId: f.programId, name: 'Target program', items: [programLink] }), rightful: 'admin' },
+	'programs.duplicate': { input: (f) => t({ programId: f.programId }), rightful: 'admin' },
+	'programs.archive': { input: (f) => t({ programId: f.programId, archived: false }), rightful: 'admin' },
 	'assessments.answer': { input: (f) => t({ coacheeId: f.targetId, assignmentId: f.assignmentId, submit: false, answers: { q: '9' } }), rightful: 'target' },
 	// Public on purpose (the invitee has no account yet): the link's secret is the credential.
 	'invitations.preview': { input: () => t({ token: 'x'.repeat(30) }), rightful: 'target', refusals: ['BAD_REQUEST'] },
@@ -265,6 +275,7 @@ beforeAll(async () => {
 	const [notification] = (await coachA.notifications.list.query({ tenant })).items;
 	const work = { ...(await targetsWork(coachA, admin, targetId)), ...(await targetsAssessments(coachA, target, targetId)) };
 	const records = await notesAndSessions(coachA, invitedCoacheeId, targetId);
+	const { id: programId } = await admin.programs.create.mutate({ tenant, name: 'Target program', items: [programLink] });
 	fixture = {
 		targetId,
 		invitedCoacheeId,
@@ -274,7 +285,8 @@ beforeAll(async () => {
 		groupId,
 		coachANotificationId: notification!.id,
 		...work,
-		...records
+		...records,
+		programId
 	};
 	Object.assign(clients, { admin, coachA, target, outsider, spectator, coachee, otherCoach });
 });
