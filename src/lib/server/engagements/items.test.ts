@@ -266,3 +266,21 @@ describe('item options', () => {
 		expect(await order()).toHaveLength(3);
 	});
 });
+
+describe('the Coaching Notepad', () => {
+	it('offers the coachee’s scheduled sessions and completes the one chosen with the new log', async () => {
+		await f.coach.engagementItems.schedule.mutate(at({ itemId: ids.session, mode: 'session', date: '2026-11-24', time: '10:00', location: 'https://meet.example/jo' }));
+		const pad = await f.coach.notepad.open.query({ tenant, coacheeId: f.joId });
+		expect(pad.engagementSessions.map((s) => s.label)).toEqual(['Leadership 2027: Kick-off']);
+
+		const fields = { tenant, coacheeId: f.joId, title: 'Kick-off', date: '2026-11-24', time: '09:00', durationMinutes: 60, status: 'attended' as const };
+		const stale = await failure(f.coach.notepad.finish.mutate({ ...fields, engagementItemId: ids.link }));
+		expect(stale.fieldErrors?.engagementItemId?.[0]).toMatch(/completed or gone/);
+		await f.coach.notepad.finish.mutate({ ...fields, engagementItemId: ids.session });
+		const row = (await itemRow(ids.session))!;
+		expect(row.completedAt).not.toBeNull();
+		const [log] = await db.select().from(sessionLogs).where(eq(sessionLogs.id, row.sessionLogId!));
+		expect(log?.title).toBe('Kick-off');
+		expect((await f.coach.notepad.open.query({ tenant, coacheeId: f.joId })).engagementSessions).toEqual([]);
+	});
+});
