@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 import { assessmentKinds, assessmentQuestion } from '../assessments/schema';
+import { calendarDate } from '../goals/schema';
+import { clockTime, sessionFields } from '../sessions/schema';
 
 export const engagementStatuses = ['draft', 'active', 'completed'] as const;
 export type EngagementStatus = (typeof engagementStatuses)[number];
@@ -130,3 +132,44 @@ const id = z.string().min(1).max(64);
 export const engagementIdInput = z.object({ engagementId: id });
 export const itemIdInput = z.object({ engagementId: id, itemId: id });
 export const programIdInput = z.object({ programId: id });
+
+// ---- The engagement page: its items' changes (engagementItems router) -----------------------
+
+const message = z.string().trim().max(2000, 'Keep the message under 2,000 characters.').default('');
+/** Checked against the session's format by the service: an address, or a meeting link. */
+const location = z.string().trim().max(2000, 'Keep the location under 2,000 characters.').default('');
+const at = { date: calendarDate('date'), time: clockTime };
+
+/** How an item is scheduled: a session at a time (typed in the coachee's zone), a session the
+ * coachee schedules within a window of days, or an assessment, file or link sent at a time or
+ * now ("Send immediately"). */
+export const itemSchedule = z.discriminatedUnion('mode', [
+	z.object({ mode: z.literal('session'), ...at, location, message }),
+	z.object({ mode: z.literal('window'), windowStartsOn: calendarDate('first day'), windowEndsOn: calendarDate('last day'), location, message }),
+	z.object({ mode: z.literal('send'), ...at }),
+	z.object({ mode: z.literal('now') })
+]);
+export type ItemSchedule = z.output<typeof itemSchedule>;
+export type ScheduleMode = ItemSchedule['mode'];
+
+/** The coachee's pick for a session left to them (in their own zone). */
+export const ownSchedule = z.object(at);
+
+/** Only not-yet-scheduled items move: the whole order, as the page shows it. */
+export const itemOrder = z.object({ itemIds: z.array(id).min(1).max(500) });
+
+/** "Associate a Record": a session log (`session:<id>`) or an answered assessment (`assessment:<id>`). */
+export const recordRef = z
+	.string({ error: 'Pick a record.' })
+	.regex(/^(session|assessment):[^:]{1,64}$/, 'Pick a record from the list.')
+	.transform((value) => {
+		const [kind, recordId] = value.split(':') as ['session' | 'assessment', string];
+		return { kind, recordId };
+	});
+export const associateInput = z.object({ record: recordRef });
+
+/** "Log session": the Session Log's fields (Date and Time in the logger's own zone). */
+export const logSessionInput = sessionFields;
+
+/** Completed, or back to its state before ("Mark as not completed"). */
+export const completedInput = z.object({ completed: z.boolean() });

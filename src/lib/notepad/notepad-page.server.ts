@@ -22,9 +22,9 @@ export const notepadActions = defineActions({
 		await api.notepad.save({ tenant, coacheeId, body, revision: Date.now() });
 		return finish(event, { message: 'Notes saved.', location: profileHref(tenant, coacheeId, 'notepad') });
 	}),
-	finish: formAction({ ...sessionForm, body: 'optional' }, async (input, { api, event }) => {
+	finish: formAction({ ...sessionForm, body: 'optional', engagementItemId: 'optional' }, async (input, { api, event }) => {
 		const { tenant, coacheeId } = of(event);
-		await api.notepad.finish({ tenant, coacheeId, ...sessionInput(input), body: input.body });
+		await api.notepad.finish({ tenant, coacheeId, ...sessionInput(input), body: input.body, engagementItemId: input.engagementItemId });
 		// The Notepad starts afresh after this, so the coach lands on the session just logged.
 		return finishElsewhere(event, { message: `Session “${input.title.trim()}” logged, with your notes.`, location: profileHref(tenant, coacheeId, 'sessions') });
 	})

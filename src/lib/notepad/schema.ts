@@ -16,7 +16,11 @@ export type NotepadSave = z.output<typeof notepadSave>;
 
 /** Finish: the session log's fields, and the notes as they stand (absent without scripts:
  * the draft as last saved is used). */
-export const notepadFinish = sessionFields.extend({ body: noteBody.optional() });
+export const notepadFinish = sessionFields.extend({
+	body: noteBody.optional(),
+	/** "Engagement session": the scheduled session item this log completes, if any. */
+	engagementItemId: z.string().max(64).optional()
+});
 export type NotepadFinish = z.output<typeof notepadFinish>;
 
 /** How long the Notepad waits after the last keystroke before saving. */

@@ -19,7 +19,7 @@ export const sessionStatusTones: Record<SessionStatus, Tone> = { attended: 'gree
 
 export const maxSessionMinutes = 24 * 60;
 
-const clockTime = z
+export const clockTime = z
 	.string({ error: 'Enter the time.' })
 	.trim()
 	.min(1, { error: 'Enter the time.', abort: true })

@@ -3,7 +3,8 @@
  * a draft note (`draft = true`) of this coach about this coachee, saved as they type; each
  * save carries a revision that only grows and a save older than the stored one changes
  * nothing, so a late, out-of-order save never overwrites newer words. "Finish session" logs
- * the session and turns the draft into a finished note linked to it, in one batch.
+ * the session and turns the draft into a finished note linked to it, in one batch (and, when
+ * an "Engagement session" is chosen, associates that item with the log and completes it).
  */
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { coacheeHeading } from '../goals/records';
@@ -12,6 +13,7 @@ import { assessmentAssignments, notes } from '../db/tenant/schema';
 import { boardGoals, goalBoardQueries, openActionItems, openActionsQuery } from '../goals/reads';
 import { authoredBy } from '../notes/notes';
 import { logSessionStatements } from '../sessions/sessions';
+import { completeEngagementSessionStatement, engagementSessionQuery, openEngagementSessionsQuery, requireEngagementSession } from '../engagements/notepad-sessions';
 import type { Person, TenantScope } from '../tenancy/scope';
 import type { NotepadFinish, NotepadSave } from '../../notepad/schema';
 import { todayIn, wallClockIn } from '../../time-zones';
@@ -24,7 +26,7 @@ const draftOf = (scope: TenantScope, coacheeId: string) => and(authoredBy(scope,
 /** Opening the Notepad: the draft to resume, the coachee's goals and open actions, and
  * their assessments, in one batch. */
 export async function openNotepad(scope: TenantScope, coachee: VisibleCoachee) {
-	const [rows, [draft], goalRows, summaries, actionRows, assessments] = await scope.db.batch([
+	const [rows, [draft], goalRows, summaries, actionRows, assessments, engagementSessions] = await scope.db.batch([
 		coachee.query,
 		scope.db.select({ body: notes.body, revision: notes.revision }).from(notes).where(draftOf(scope, coachee.id)).orderBy(desc(notes.revision)).limit(1),
 		...goalBoardQueries(scope, coachee.id),
@@ -40,7 +42,8 @@ export async function openNotepad(scope: TenantScope, coachee: VisibleCoachee) {
 			})
 			.from(assessmentAssignments)
 			.where(eq(assessmentAssignments.coacheeId, coachee.id))
-			.orderBy(desc(assessmentAssignments.createdAt))
+			.orderBy(desc(assessmentAssignments.createdAt)),
+		openEngagementSessionsQuery(scope, coachee.id)
 	]);
 	const person = coachee.require(rows);
 	const me = await scope.me();
@@ -62,6 +65,12 @@ export async function openNotepad(scope: TenantScope, coachee: VisibleCoachee) {
 			status: a.status,
 			submittedAt: a.submittedAt?.toISOString() ?? null,
 			answered: a.status === 'completed' ? { questions: a.questions, answers: a.answers } : null
+		})),
+		/** "Engagement session": the scheduled sessions this one may complete. */
+		engagementSessions: engagementSessions.map((item) => ({
+			id: item.id,
+			label: `${item.engagementTitle}: ${item.title}`,
+			scheduledAt: item.scheduledAt?.toISOString() ?? null
 		}))
 	};
 }
@@ -114,7 +123,10 @@ export async function saveNotepad(scope: TenantScope, coachee: VisibleCoachee, i
  * become a finished note under the session's title, linked to it. Notes left blank are
  * dropped rather than kept as an empty note. */
 export async function finishNotepad(scope: TenantScope, coachee: VisibleCoachee, input: NotepadFinish) {
-	const person = coachee.require(await coachee.query);
+	const itemId = input.engagementItemId;
+	const [rows, chosen] = await scope.db.batch([coachee.query, engagementSessionQuery(scope, coachee.id, itemId ?? '')]);
+	const person = coachee.require(rows);
+	if (itemId) requireEngagementSession(chosen);
 	const me = await scope.me();
 	const sessionId = crypto.randomUUID();
 	const { db } = scope;
@@ -125,7 +137,8 @@ export async function finishNotepad(scope: TenantScope, coachee: VisibleCoachee,
 		// The words sent with Finish are the last ones: newer than any save.
 		...(input.body === undefined ? [] : saveDraftStatements(scope, person, input.body, Number.MAX_SAFE_INTEGER)),
 		db.delete(notes).where(and(draft, sql`trim(${notes.body}) = ''`)),
-		db.update(notes).set({ draft: false, title: input.title, sessionLogId: sessionId, revision: 0, updatedAt: at }).where(draft)
+		db.update(notes).set({ draft: false, title: input.title, sessionLogId: sessionId, revision: 0, updatedAt: at }).where(draft),
+		...(itemId ? [completeEngagementSessionStatement(scope, person.id, itemId, sessionId)] : [])
 	]);
 	return { sessionId };
 }

@@ -12,6 +12,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from './router';
 import { createTestApp, failure, strongPassword, tokenOf, type TestApp, type TestClient } from '../testing/harness';
+import { eq } from 'drizzle-orm';
+import { openControlDb, openTenantDb } from '../db';
+import { tenants } from '../db/control/schema';
+import { engagementItems, engagements } from '../db/tenant/schema';
+import type { ItemDetails } from '../../engagements/schema';
 
 const tenant = 'acme';
 
@@ -46,6 +51,8 @@ interface Fixture {
 	assignmentId: string;
 	/** A template of the firm's program library. */
 	programId: string;
+	/** Coach A's active engagement of the target, shared, with its items (engagementItems.*). */
+	engagement: EngagementFixture;
 }
 
 type Actor = 'outsider' | 'spectator' | 'coachee' | 'otherCoach';
@@ -167,6 +174,22 @@ const samples: Record<string, Sample> = {
 	'programs.duplicate': { input: (f) => t({ programId: f.programId }), rightful: 'admin' },
 	'programs.archive': { input: (f) => t({ programId: f.programId, archived: false }), rightful: 'admin' },
 	'assessments.answer': { input: (f) => t({ coacheeId: f.targetId, assignmentId: f.assignmentId, submit: false, answers: { q: '9' } }), rightful: 'target' },
+	'engagementItems.page': { input: (f) => t({ engagementId: f.engagement.id }), rightful: 'coachA' },
+	'engagementItems.ownSession': { input: (f) => t({ engagementId: f.engagement.id, itemId: f.engagement.ownSessionId }), rightful: 'target' },
+	'engagementItems.reorder': { input: (f) => t({ engagementId: f.engagement.id, itemIds: [...f.engagement.itemIds].reverse() }), rightful: 'coachA' },
+	'engagementItems.update': { input: (f) => t({ engagementId: f.engagement.id, itemId: f.engagement.linkId, kind: 'link', title: 'Hijacked', url: 'https://evil.example' }), rightful: 'coachA' },
+	'engagementItems.schedule': { input: (f) => t({ engagementId: f.engagement.id, itemId: f.engagement.linkId, mode: 'send', date: '2026-12-01', time: '10:00' }), rightful: 'coachA' },
+	'engagementItems.unschedule': { input: (f) => t({ engagementId: f.engagement.id, itemId: f.engagement.linkId }), rightful: 'coachA' },
+	'engagementItems.markCompleted': { input: (f) => t({ engagementId: f.engagement.id, itemId: f.engagement.linkId, completed: true }), rightful: 'coachA' },
+	'engagementItems.associate': { input: (f) => t({ engagementId: f.engagement.id, itemId: f.engagement.sessionId, record: `session:${f.sessionId}` }), rightful: 'coachA' },
+	'engagementItems.logSession': {
+		input: (f) => t({ engagementId: f.engagement.id, itemId: f.engagement.logSessionId, title: 'Held', date: '2026-11-20', time: '10:00', durationMinutes: 60, status: 'attended' }),
+		rightful: 'coachA'
+	},
+	'engagementItems.duplicate': { input: (f) => t({ engagementId: f.engagement.id, itemId: f.engagement.linkId }), rightful: 'coachA' },
+	'engagementItems.add': { input: (f) => t({ engagementId: f.engagement.id, kind: 'link', title: 'Planted', url: 'https://evil.example' }), rightful: 'coachA' },
+	'engagementItems.scheduleOwn': { input: (f) => t({ engagementId: f.engagement.id, itemId: f.engagement.ownSessionId, date: '2026-12-02', time: '10:00' }), rightful: 'target' },
+	'engagementItems.delete': { input: (f) => t({ engagementId: f.engagement.id, itemId: f.engagement.spareId }), rightful: 'coachA' },
 	// Public on purpose (the invitee has no account yet): the link's secret is the credential.
 	'invitations.preview': { input: () => t({ token: 'x'.repeat(30) }), rightful: 'target', refusals: ['BAD_REQUEST'] },
 	'invitations.accept': {
@@ -250,6 +273,37 @@ async function targetsAssessments(coach: TestClient, target: TestClient, coachee
 	return { templateId, spareTemplateId, assignmentId };
 }
 
+interface EngagementFixture {
+	id: string;
+	itemIds: string[];
+	linkId: string;
+	sessionId: string;
+	logSessionId: string;
+	ownSessionId: string;
+	spareId: string;
+}
+
+/** Coach A's active, shared engagement of the target, inserted directly: a link, two sessions,
+ * one the target schedules within a window, and a spare for Delete. */
+async function targetsEngagement(coacheeId: string, coachId: string): Promise<EngagementFixture> {
+	const control = openControlDb(app.platform);
+	const db = await openTenantDb(app.platform, (await control.query.tenants.findFirst({ where: eq(tenants.slug, tenant) }))!);
+	const id = crypto.randomUUID();
+	await db.insert(engagements).values({ id, coacheeId, coachId, title: 'Target engagement', status: 'active', shared: true, startsOn: '2026-11-01', endsOn: '2027-06-30' });
+	const session = { kind: 'session', durationMinutes: 60, format: 'online', location: 'https://meet.example/t', message: '', coacheeSchedules: false } as const;
+	const details: ItemDetails[] = [
+		{ kind: 'link', url: 'https://example.com/read' },
+		session,
+		session,
+		{ ...session, coacheeSchedules: true, windowStartsOn: '2026-12-01', windowEndsOn: '2026-12-05' },
+		{ kind: 'link', url: 'https://example.com/spare' }
+	];
+	const itemIds = details.map(() => crypto.randomUUID());
+	await db.insert(engagementItems).values(details.map((d, position) => ({ id: itemIds[position]!, engagementId: id, coacheeId, position, kind: d.kind, title: `Item ${position}`, details: d })));
+	const [linkId, sessionId, logSessionId, ownSessionId, spareId] = itemIds as [string, string, string, string, string];
+	return { id, itemIds, linkId, sessionId, logSessionId, ownSessionId, spareId };
+}
+
 beforeAll(async () => {
 	app = await createTestApp();
 	const admin = await app.signUpOrganisation('Acme', 'ada@acme.example');
@@ -286,7 +340,8 @@ beforeAll(async () => {
 		coachANotificationId: notification!.id,
 		...work,
 		...records,
-		programId
+		programId,
+		engagement: await targetsEngagement(targetId, idOf('cora@acme.example'))
 	};
 	Object.assign(clients, { admin, coachA, target, outsider, spectator, coachee, otherCoach });
 });

@@ -12,6 +12,7 @@ import { notepadRouter } from '../notepad/router';
 import { filesRouter } from '../files/router';
 import { assessmentsRouter } from '../assessments/router';
 import { programsRouter } from '../programs/router';
+import { engagementItemsRouter } from '../engagements/items-router';
 import { createCallerFactory, router } from './init';
 
 export const appRouter = router({
@@ -29,7 +30,8 @@ export const appRouter = router({
 	notepad: notepadRouter,
 	files: filesRouter,
 	assessments: assessmentsRouter,
-	programs: programsRouter
+	programs: programsRouter,
+	engagementItems: engagementItemsRouter
 });
 
 export type AppRouter = typeof appRouter;

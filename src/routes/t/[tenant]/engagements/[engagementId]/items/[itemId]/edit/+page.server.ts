@@ -1,0 +1,5 @@
+import { editItemActions, loadItemForm } from '$lib/engagements/engagement-page.server';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = loadItemForm;
+export const actions = editItemActions;
