@@ -36,10 +36,10 @@ import type { EmailAttachment } from '../db/control/schema';
 
 export type EngagementItem = typeof engagementItems.$inferSelect;
 type Engagement = typeof engagements.$inferSelect;
-type Party = Pick<typeof people.$inferSelect, 'id' | 'firstName' | 'lastName' | 'email' | 'timeZone'>;
+export type Party = Pick<typeof people.$inferSelect, 'id' | 'firstName' | 'lastName' | 'email' | 'timeZone'>;
 
 /** An item being sent, with its engagement and the two people it concerns. */
-interface Delivery {
+export interface Delivery {
 	item: EngagementItem;
 	engagement: Engagement;
 	coach: Party;
@@ -86,19 +86,19 @@ function claim(db: TenantDb, due: SQL, set: ClaimMark) {
 const coachOf = alias(people, 'coach');
 const party = (table: typeof people | typeof coachOf) => ({ id: table.id, firstName: table.firstName, lastName: table.lastName, email: table.email, timeZone: table.timeZone });
 
-/** The engagements and people of the claimed items, in one statement. */
-async function deliveriesOf(db: TenantDb, items: EngagementItem[]): Promise<Delivery[]> {
-	if (!items.length) return [];
-	const rows = await db
-		.select({ engagement: engagements, coach: party(coachOf), coachee: party(people) })
-		.from(engagements)
+/** Items with their engagement and the two people they concern, where `where` says: one statement. */
+export function deliveryQuery(db: TenantDb, where: SQL) {
+	return db
+		.select({ item: engagementItems, engagement: engagements, coach: party(coachOf), coachee: party(people) })
+		.from(engagementItems)
+		.innerJoin(engagements, eq(engagements.id, engagementItems.engagementId))
 		.innerJoin(coachOf, eq(coachOf.id, engagements.coachId))
 		.innerJoin(people, eq(people.id, engagements.coacheeId))
-		.where(inArray(engagements.id, [...new Set(items.map((item) => item.engagementId))]));
-	return items.flatMap((item) => {
-		const row = rows.find((r) => r.engagement.id === item.engagementId);
-		return row ? [{ item, ...row }] : [];
-	});
+		.where(where);
+}
+
+async function deliveriesOf(db: TenantDb, items: EngagementItem[]): Promise<Delivery[]> {
+	return items.length ? deliveryQuery(db, inArray(engagementItems.id, items.map((item) => item.id))) : [];
 }
 
 /** Claims and handles page after page until nothing of this kind is due. */
@@ -205,7 +205,7 @@ const sessionDetails = (item: EngagementItem) => item.details as SessionDetails;
 /** "Tue, 1 Dec 2026, 10:00 (Europe/London)": the session's start on the reader's clock. */
 const whenFor = (startsAt: Date, reader: Party) => `${formatSessionTime(startsAt.toISOString(), reader.timeZone)} (${zoneLabel(reader.timeZone)})`;
 
-function calendarSession(scope: DueWorkScope, delivery: Delivery, sequence: number, link: string): CalendarSession {
+export function calendarSession(scope: DueWorkScope, delivery: Delivery, sequence: number, link: string): CalendarSession {
 	const { item, coach, coachee } = delivery;
 	const details = sessionDetails(item);
 	const url = `${scope.platform.config.appUrl}/t/${scope.tenant.slug}${link}`;
@@ -224,7 +224,7 @@ function calendarSession(scope: DueWorkScope, delivery: Delivery, sequence: numb
 }
 
 /** The coachee reads it on their engagement (or list); the coach on the engagement's page. */
-const sessionLinkFor = (delivery: Delivery, reader: Party) => (reader.id === delivery.coach.id ? engagementPaths.engagement(delivery.engagement.id) : engagementLinkFor(delivery.engagement));
+export const sessionLinkFor = (delivery: Delivery, reader: Pick<Party, 'id'>) => (reader.id === delivery.coach.id ? engagementPaths.engagement(delivery.engagement.id) : engagementLinkFor(delivery.engagement));
 
 function sessionFacts(delivery: Delivery, reader: Party) {
 	const details = sessionDetails(delivery.item);

@@ -157,6 +157,10 @@ const samples: Record<string, Sample> = {
 	'assessments.assignChoices': { input: (f) => t({ coacheeId: f.targetId }), rightful: 'admin' },
 	'assessments.assign': { input: (f) => t({ coacheeId: f.targetId, templateId: f.templateId }), rightful: 'admin' },
 	'assessments.answer': { input: (f) => t({ coacheeId: f.targetId, assignmentId: f.assignmentId, submit: false, answers: { q: '9' } }), rightful: 'target' },
+	// One's own feed link only: a coachee or another coach calling these changes their own, never coach A's.
+	'calendar.feed': { input: () => t(), rightful: 'coachA' },
+	'calendar.createLink': { input: () => t(), rightful: 'coachA' },
+	'calendar.revokeLink': { input: () => t(), rightful: 'coachA' },
 	// Public on purpose (the invitee has no account yet): the link's secret is the credential.
 	'invitations.preview': { input: () => t({ token: 'x'.repeat(30) }), rightful: 'target', refusals: ['BAD_REQUEST'] },
 	'invitations.accept': {
