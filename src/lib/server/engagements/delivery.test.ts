@@ -181,6 +181,10 @@ describe('sessions', () => {
 		expect(mailTo('jo@client.example', /Session/)).toHaveLength(1);
 		expect(toJo!.subject).toBe('Session scheduled: “Kick-off” on Mon, 30 Nov 2026, 10:00 (UTC)');
 		expect(toJo!.attachments![0]).toMatchObject({ filename: 'invite.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST' });
+		expect(toJo!.text).toContain(
+			'1 h with Cole Acme, part of the engagement “Leading with intent”. Cole Acme wrote: “Bring one meeting you want to run differently.” The email about it carries a calendar invitation. Join at https://meet.example/abc\n'
+		);
+		expect(toCole!.text).toContain('1 h with Jo Acme, part of the engagement “Leading with intent”. Your message: “Bring one meeting');
 		const lines = icsLines(toJo!);
 		expect(line(lines, 'METHOD')).toBe('METHOD:REQUEST');
 		expect(line(lines, 'UID')).toBe(`UID:${item.id}@acme.tandem`);

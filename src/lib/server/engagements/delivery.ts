@@ -226,12 +226,20 @@ export function calendarSession(scope: DueWorkScope, delivery: Delivery, sequenc
 /** The coachee reads it on their engagement (or list); the coach on the engagement's page. */
 export const sessionLinkFor = (delivery: Delivery, reader: Pick<Party, 'id'>) => (reader.id === delivery.coach.id ? engagementPaths.engagement(delivery.engagement.id) : engagementLinkFor(delivery.engagement));
 
-function sessionFacts(delivery: Delivery, reader: Party) {
+/** What a session notice says, to the coachee or the coach: with whom, the coach's message, and
+ * last where (an address or a meeting link ends the text, so no full stop sticks to it). */
+function sessionFacts(delivery: Delivery, reader: Party, emailed: boolean) {
 	const details = sessionDetails(delivery.item);
-	const other = reader.id === delivery.coach.id ? delivery.coachee : delivery.coach;
-	const where = details.location ? ` ${details.format === 'online' ? 'Join at' : 'At'} ${details.location}.` : '';
-	const message = details.message ? ` ${fullName(delivery.coach)} wrote: “${details.message}”` : '';
-	return `${formatDuration(details.durationMinutes)} with ${fullName(other)}, part of the engagement “${delivery.engagement.title}”.${where}${message}`;
+	const byCoach = reader.id === delivery.coach.id;
+	const other = byCoach ? delivery.coachee : delivery.coach;
+	return [
+		`${formatDuration(details.durationMinutes)} with ${fullName(other)}, part of the engagement “${delivery.engagement.title}”.`,
+		details.message ? `${byCoach ? 'Your message' : `${fullName(delivery.coach)} wrote`}: “${details.message}”` : '',
+		emailed ? 'The email about it carries a calendar invitation.' : '',
+		details.location ? `${details.format === 'online' ? 'Join at' : 'Where:'} ${details.location}` : ''
+	]
+		.filter(Boolean)
+		.join(' ');
 }
 
 interface SessionNotice {
@@ -248,8 +256,8 @@ async function tellBoth(scope: DueWorkScope, delivery: Delivery, notice: Session
 	for (const reader of [delivery.coachee, delivery.coach]) {
 		const link = sessionLinkFor(delivery, reader);
 		const attachments = notice.ics ? [notice.ics(calendarSession(scope, delivery, notice.sequence, link))] : undefined;
-		const emailed = attachments ? ' The calendar invitation is attached to the email about it.' : '';
-		await notify(scope, { recipientId: reader.id, kind: notice.kind, title: notice.title(whenFor(startsAt, reader)), body: `${sessionFacts(delivery, reader)}${emailed}`, link, attachments });
+		const body = sessionFacts(delivery, reader, attachments !== undefined);
+		await notify(scope, { recipientId: reader.id, kind: notice.kind, title: notice.title(whenFor(startsAt, reader)), body, link, attachments });
 	}
 }
 
