@@ -34,6 +34,12 @@ describe('the local Resend double, driven by the real Resend adapter', () => {
 		expect(new CapturedMailer(join(folder, 'mail.jsonl')).list()[0].subject).toBe('Welcome');
 	});
 
+	it('keeps an attachment as the app wrote it (the adapter sends it base64)', async () => {
+		const content = 'BEGIN:VCALENDAR\r\nSUMMARY:Café\r\nEND:VCALENDAR\r\n';
+		await mailer().send({ ...email, subject: 'With invite', attachments: [{ filename: 'invite.ics', contentType: 'text/calendar; method=REQUEST', content }] }, 'with-invite');
+		expect(mailbox.list()[0]).toMatchObject({ subject: 'With invite', attachments: [{ filename: 'invite.ics', contentType: 'text/calendar; method=REQUEST', content }] });
+	});
+
 	it('answers a repeated idempotency key with the first id and sends nothing new', async () => {
 		const first = await mailer().send({ ...email, subject: 'Once' }, 'once-only');
 		const again = await mailer().send({ ...email, subject: 'Once' }, 'once-only');

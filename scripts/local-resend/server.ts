@@ -6,7 +6,7 @@
  *
  * It follows the contract that adapter is written against (its header cites the docs):
  * - POST /emails, `Authorization: Bearer <key>`, JSON { from, to, subject, html?, text?,
- *   reply_to? } -> 200 { id }. A missing key is 401 `missing_api_key`, a wrong one 403
+ *   reply_to?, attachments? ({ filename, content: base64, content_type }) } -> 200 { id }. A missing key is 401 `missing_api_key`, a wrong one 403
  *   `invalid_api_key`; a bad body 422 `validation_error`.
  * - POST /emails/batch: an array of up to 100 such emails, validated all before any is
  *   sent -> 200 { data: [{ id }] } in request order.
@@ -20,6 +20,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CapturedMailer } from '../../src/lib/server/platform/local/captured-mailer';
+import type { EmailAttachment } from '../../src/lib/server/db/control/schema';
 import type { OutgoingEmail } from '../../src/lib/server/platform/ports';
 import { readBody, RequestError, sendJson } from '../local-http';
 
@@ -58,6 +59,7 @@ interface ResendEmailBody {
 	html?: unknown;
 	text?: unknown;
 	reply_to?: unknown;
+	attachments?: unknown;
 }
 
 export async function startLocalResend(options: LocalResendOptions): Promise<LocalResend> {
@@ -151,8 +153,19 @@ function toOutgoing(body: unknown, where: string): OutgoingEmail {
 		subject: email.subject as string,
 		html: typeof email.html === 'string' ? email.html : '',
 		text: typeof email.text === 'string' ? email.text : '',
-		...(typeof email.reply_to === 'string' ? { replyTo: email.reply_to } : {})
+		...(typeof email.reply_to === 'string' ? { replyTo: email.reply_to } : {}),
+		...(Array.isArray(email.attachments) && email.attachments.length ? { attachments: email.attachments.map((a) => toAttachment(a, where)) } : {})
 	};
+}
+
+/** The mailbox keeps attachments as the app wrote them: text, decoded from Resend's base64. */
+function toAttachment(body: unknown, where: string): EmailAttachment {
+	const attachment = (typeof body === 'object' && body !== null ? body : {}) as { filename?: unknown; content?: unknown; content_type?: unknown };
+	if (typeof attachment.filename !== 'string' || typeof attachment.content !== 'string') {
+		throw new ResendFailure(422, 'validation_error', `${where}: each attachment needs a filename and base64 content.`);
+	}
+	const contentType = typeof attachment.content_type === 'string' ? attachment.content_type : 'application/octet-stream';
+	return { filename: attachment.filename, contentType, content: Buffer.from(attachment.content, 'base64').toString('utf8') };
 }
 
 async function readJson(request: IncomingMessage): Promise<unknown> {

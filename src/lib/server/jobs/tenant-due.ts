@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { openControlDb, openTenantDb } from '../db';
 import { tenants } from '../db/control/schema';
 import { recurringActionsDueWork } from '../goals/recurring-actions';
+import { engagementDeliveryDueWork } from '../engagements/delivery';
 import { fileCleanupDueWork } from '../files/uploads';
 import { digestDueWork, heldEmailsDueWork } from '../notifications/service';
 import type { Platform } from '../platform/ports';
@@ -10,7 +11,7 @@ import { scheduleTenantWork } from '../tenancy/service';
 import { runDueWork, type DueWorkProvider } from './due-work';
 
 /** Every kind of scheduled work; a new one is one more entry here. */
-export const dueWorkProviders: readonly DueWorkProvider[] = [digestDueWork, heldEmailsDueWork, recurringActionsDueWork, fileCleanupDueWork];
+export const dueWorkProviders: readonly DueWorkProvider[] = [digestDueWork, heldEmailsDueWork, recurringActionsDueWork, fileCleanupDueWork, engagementDeliveryDueWork];
 
 export async function runTenantDueWork(platform: Platform, tenantId: string, providers = dueWorkProviders) {
 	// The message names the tenant; it is trusted only after the control plane confirms it.

@@ -5,7 +5,7 @@
  */
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { openControlDb } from '../db';
-import { emailOutbox, tenants } from '../db/control/schema';
+import { emailOutbox, tenants, type EmailAttachment } from '../db/control/schema';
 import type { Platform } from '../platform/ports';
 import { RetryableJobError } from '../jobs/errors';
 import { enqueue } from '../jobs/messages';
@@ -17,6 +17,8 @@ export interface QueueEmailInput {
 	/** Same key, same email: a retried request does not send twice. */
 	idempotencyKey: string;
 	tenantId?: string;
+	/** Kept on the outbox row, so a retry sends the same files under the same key. */
+	attachments?: EmailAttachment[];
 }
 
 export async function queueEmail(platform: Platform, input: QueueEmailInput): Promise<void> {
@@ -24,7 +26,7 @@ export async function queueEmail(platform: Platform, input: QueueEmailInput): Pr
 	const email = renderEmail(input.to, input.content);
 	const [row] = await db
 		.insert(emailOutbox)
-		.values({ id: crypto.randomUUID(), idempotencyKey: input.idempotencyKey, tenantId: input.tenantId, replyTo: replyToOf(input.tenantId), ...email })
+		.values({ id: crypto.randomUUID(), idempotencyKey: input.idempotencyKey, tenantId: input.tenantId, replyTo: replyToOf(input.tenantId), attachments: input.attachments ?? null, ...email })
 		.onConflictDoNothing({ target: emailOutbox.idempotencyKey })
 		.returning({ id: emailOutbox.id });
 	if (row) await enqueueSend(platform, { id: row.id, idempotencyKey: input.idempotencyKey, tenantId: input.tenantId });
@@ -53,7 +55,14 @@ export async function sendOutboxEmail(platform: Platform, outboxId: string): Pro
 		.returning();
 	if (!row) return; // already sent or given up: a repeated delivery does nothing
 	const result = await platform.mailer.send(
-		{ to: row.to, subject: row.subject, text: row.text, html: row.html, ...(row.replyTo ? { replyTo: row.replyTo } : {}) },
+		{
+			to: row.to,
+			subject: row.subject,
+			text: row.text,
+			html: row.html,
+			...(row.replyTo ? { replyTo: row.replyTo } : {}),
+			...(row.attachments?.length ? { attachments: row.attachments } : {})
+		},
 		row.idempotencyKey
 	);
 	if (result.ok) {

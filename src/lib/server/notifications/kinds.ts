@@ -16,7 +16,14 @@ export const notificationKinds = {
 	file_shared_with_you: { label: 'Your coach shares a file with you', defaultDelivery: 'immediate', audience: ['coachee'] },
 	assessment_assigned: { label: 'Your coach gives you an assessment or coaching questions to answer', defaultDelivery: 'immediate', audience: ['coachee'] },
 	assessment_submitted: { label: 'A coachee submits an assessment or their answers to coaching questions', defaultDelivery: 'immediate', audience: ['coach'] },
-	member_joined: { label: 'Someone accepts an invitation to join as coach, admin or authorized user', defaultDelivery: 'immediate', audience: ['admin'] }
+	member_joined: { label: 'Someone accepts an invitation to join as coach, admin or authorized user', defaultDelivery: 'immediate', audience: ['admin'] },
+	engagement_item_sent: { label: 'An engagement sends you an assessment, a file, a link or a session to schedule', defaultDelivery: 'immediate', audience: ['coachee'] },
+	session_scheduled: {
+		label: 'A coaching session is scheduled, changed or cancelled (the email carries the calendar invitation)',
+		defaultDelivery: 'immediate',
+		audience: ['coach', 'coachee']
+	},
+	session_reminder: { label: 'A reminder before a coaching session', defaultDelivery: 'immediate', audience: ['coach', 'coachee'] }
 } as const satisfies Record<string, { label: string; defaultDelivery: Delivery; audience: readonly Role[] }>;
 
 export type NotificationKind = keyof typeof notificationKinds;

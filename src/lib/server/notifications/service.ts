@@ -7,6 +7,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import { fullName } from '../auth/service';
 import type { TenantDb } from '../db';
+import type { EmailAttachment } from '../db/control/schema';
 import { notificationPreferences, notifications, people, type Delivery } from '../db/tenant/schema';
 import { queueEmail } from '../mail/outbox';
 import type { DueWorkProvider } from '../jobs/due-work';
@@ -27,6 +28,9 @@ export interface NewNotification {
 	 * appearing, and its email waits out that window (`held`), so a burst of slider moves is
 	 * one notification and one email saying where it ended. */
 	subjectKey?: string;
+	/** Files for the email (a session's .ics). They go only with an email sent at once: a
+	 * digest line cannot carry a calendar invitation, and a held email is rewritten later. */
+	attachments?: EmailAttachment[];
 }
 
 export const foldWindowMs = 60_000;
@@ -56,20 +60,20 @@ async function deliveryFor(db: TenantDb, personId: string, kind: NotificationKin
 	return choice?.delivery ?? notificationKinds[kind].defaultDelivery;
 }
 
-export async function notify(scope: NotifyScope, input: NewNotification): Promise<void> {
+export async function notify(scope: NotifyScope, { attachments, ...input }: NewNotification): Promise<void> {
 	const recipient = await scope.db.query.people.findFirst({ where: eq(people.id, input.recipientId) });
 	if (!recipient || recipient.status !== 'active') return;
 	const now = scope.platform.clock.now();
 	if (input.subjectKey && (await foldInto(scope.db, input, now))) return;
 	const delivery = await deliveryFor(scope.db, recipient.id, input.kind);
-	const held = delivery === 'immediate' && input.subjectKey !== undefined;
+	const held = delivery === 'immediate' && input.subjectKey !== undefined && !attachments;
 	const emailAfter = held ? new Date(now.getTime() + foldWindowMs) : null;
 	if (delivery === 'digest') await scheduleTenantWork(scope.platform, scope.tenant.id, nextDigestAt(now));
 	if (emailAfter) await scheduleTenantWork(scope.platform, scope.tenant.id, emailAfter);
 	const id = crypto.randomUUID();
 	const emailStatus = { immediate: held ? 'held' : 'queued', digest: 'digest_pending', off: 'none' } as const;
 	await scope.db.insert(notifications).values({ id, ...input, emailStatus: emailStatus[delivery], emailAfter, createdAt: now });
-	if (delivery === 'immediate' && !held) await emailNotification(scope, recipient, { id, title: input.title, body: input.body, link: input.link });
+	if (delivery === 'immediate' && !held) await emailNotification(scope, recipient, { id, title: input.title, body: input.body, link: input.link }, attachments);
 }
 
 /** Gives the new words to an unread notification about the same thing from the last
@@ -93,11 +97,17 @@ async function foldInto(db: TenantDb, input: NewNotification, now: Date): Promis
 
 type EmailedNotification = Pick<typeof notifications.$inferSelect, 'id' | 'title' | 'body' | 'link'>;
 
-function emailNotification(scope: NotifyScope, recipient: Pick<typeof people.$inferSelect, 'email' | 'firstName'>, notification: EmailedNotification) {
+function emailNotification(
+	scope: NotifyScope,
+	recipient: Pick<typeof people.$inferSelect, 'email' | 'firstName'>,
+	notification: EmailedNotification,
+	attachments?: EmailAttachment[]
+) {
 	return queueEmail(scope.platform, {
 		to: recipient.email,
 		tenantId: scope.tenant.id,
 		idempotencyKey: `notification:${notification.id}`,
+		attachments,
 		content: {
 			subject: notification.title,
 			paragraphs: [`Hi ${recipient.firstName},`, notification.body],

@@ -5,6 +5,7 @@
  */
 import type { Client } from '@libsql/client';
 import type { JobMessage } from '../jobs/messages';
+import type { EmailAttachment } from '../db/control/schema';
 
 /** Where a database lives: a libSQL URL (`file:` locally, `libsql://` on Turso) and its token. */
 export interface DatabaseLocator {
@@ -65,6 +66,8 @@ export interface OutgoingEmail {
 	html: string;
 	/** Where replies go (a workspace's Settings > Workspace "Reply-to address"); else to the sender. */
 	replyTo?: string;
+	/** Files sent with it, as text (a session's .ics invitation). */
+	attachments?: EmailAttachment[];
 }
 
 export type SendResult =

@@ -190,6 +190,10 @@ const samples: Record<string, Sample> = {
 	'engagementItems.add': { input: (f) => t({ engagementId: f.engagement.id, kind: 'link', title: 'Planted', url: 'https://evil.example' }), rightful: 'coachA' },
 	'engagementItems.scheduleOwn': { input: (f) => t({ engagementId: f.engagement.id, itemId: f.engagement.ownSessionId, date: '2026-12-02', time: '10:00' }), rightful: 'target' },
 	'engagementItems.delete': { input: (f) => t({ engagementId: f.engagement.id, itemId: f.engagement.spareId }), rightful: 'coachA' },
+	// One's own feed link only: a coachee or another coach calling these changes their own, never coach A's.
+	'calendar.feed': { input: () => t(), rightful: 'coachA' },
+	'calendar.createLink': { input: () => t(), rightful: 'coachA' },
+	'calendar.revokeLink': { input: () => t(), rightful: 'coachA' },
 	// Public on purpose (the invitee has no account yet): the link's secret is the credential.
 	'invitations.preview': { input: () => t({ token: 'x'.repeat(30) }), rightful: 'target', refusals: ['BAD_REQUEST'] },
 	'invitations.accept': {

@@ -13,6 +13,7 @@ import { filesRouter } from '../files/router';
 import { assessmentsRouter } from '../assessments/router';
 import { programsRouter } from '../programs/router';
 import { engagementItemsRouter } from '../engagements/items-router';
+import { calendarRouter } from '../engagements/calendar-router';
 import { createCallerFactory, router } from './init';
 
 export const appRouter = router({
@@ -31,7 +32,8 @@ export const appRouter = router({
 	files: filesRouter,
 	assessments: assessmentsRouter,
 	programs: programsRouter,
-	engagementItems: engagementItemsRouter
+	engagementItems: engagementItemsRouter,
+	calendar: calendarRouter
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,6 +6,7 @@
  *   different body -> 409 invalid_idempotent_request
  *                                          https://resend.com/docs/dashboard/emails/idempotency-keys
  * - reply_to: string or array of addresses, optional
+ * - attachments: optional array of { filename, content (base64), content_type? }
  * - errors { statusCode, name, message }   https://resend.com/docs/api-reference/errors
  * - 429 with retry-after                  https://resend.com/changelog/api-rate-limit
  */
@@ -32,6 +33,13 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 function errorBody(statusCode: number, name: string, message: string, headers?: Record<string, string>) {
 	return json(statusCode, { statusCode, name, message }, headers);
 }
+
+const base64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const validAttachment = (attachment: Record<string, unknown>) =>
+	typeof attachment.filename === 'string' &&
+	typeof attachment.content === 'string' &&
+	base64.test(attachment.content) &&
+	(attachment.content_type === undefined || typeof attachment.content_type === 'string');
 
 /** A fake Resend: records every request and replies as the documented API does. */
 function fakeResend(override?: Override) {
@@ -74,7 +82,8 @@ function fakeResend(override?: Override) {
 			typeof email.from === 'string' &&
 			email.to &&
 			typeof email.subject === 'string' &&
-			(email.reply_to === undefined || typeof email.reply_to === 'string' || Array.isArray(email.reply_to));
+			(email.reply_to === undefined || typeof email.reply_to === 'string' || Array.isArray(email.reply_to)) &&
+			(email.attachments === undefined || (Array.isArray(email.attachments) && email.attachments.every(validAttachment)));
 
 		let response: unknown;
 		if (req.method === 'POST' && input === 'https://api.resend.com/emails') {
@@ -139,6 +148,16 @@ describe('ResendMailer.send', () => {
 		const fake = fakeResend();
 		expect(await mailer(fake).send({ ...email, replyTo: 'office@acme.example' }, 'outbox/43')).toMatchObject({ ok: true });
 		expect(fake.delivered).toEqual([expect.objectContaining({ reply_to: 'office@acme.example', to: ['coachee@example.com'] })]);
+	});
+
+	it('sends attachments as Resend takes them: filename, base64 content, content_type', async () => {
+		const fake = fakeResend();
+		const ics = 'BEGIN:VCALENDAR\r\nSUMMARY:Café ☕\r\nEND:VCALENDAR\r\n';
+		const sent = await mailer(fake).send({ ...email, attachments: [{ filename: 'invite.ics', contentType: 'text/calendar; method=REQUEST', content: ics }] }, 'outbox/44');
+		expect(sent).toMatchObject({ ok: true });
+		const [attachment] = (fake.delivered[0] as { attachments: { filename: string; content: string; content_type: string }[] }).attachments;
+		expect(attachment).toMatchObject({ filename: 'invite.ics', content_type: 'text/calendar; method=REQUEST' });
+		expect(Buffer.from(attachment!.content, 'base64').toString('utf8')).toBe(ics);
 	});
 
 	it('sends once when the same key is used twice (Resend replays the first response)', async () => {

@@ -4,7 +4,8 @@
  *
  * Shapes, from Resend's documentation:
  * - POST https://api.resend.com/emails, `Authorization: Bearer re_...`, JSON body
- *   { from, to, subject, html, text, reply_to? } -> 200 { id }.
+ *   { from, to, subject, html, text, reply_to?, attachments? } -> 200 { id }; each attachment
+ *   is { filename, content (base64), content_type }.
  *   https://resend.com/docs/api-reference/emails/send-email
  * - POST https://api.resend.com/emails/batch, body: array of up to 100 such emails
  *   -> 200 { data: [{ id }, ...] } in request order. Strict validation (the default) sends
@@ -21,6 +22,7 @@
  * - Rate limit: 429 with `retry-after` (seconds to wait) and ratelimit-* headers.
  *   https://resend.com/docs/api-reference ("Rate limit") and https://resend.com/changelog/api-rate-limit
  */
+import type { EmailAttachment } from '../../db/control/schema';
 import type { Mailer, OutgoingEmail, SendResult } from '../ports';
 import type { FetchLike } from './fetch';
 
@@ -113,7 +115,8 @@ export class ResendMailer implements Mailer {
 			subject: email.subject,
 			html: email.html,
 			text: email.text,
-			...(email.replyTo ? { reply_to: email.replyTo } : {})
+			...(email.replyTo ? { reply_to: email.replyTo } : {}),
+			...(email.attachments?.length ? { attachments: email.attachments.map(resendAttachment) } : {})
 		};
 	}
 
@@ -190,6 +193,17 @@ export function sendBatch(
 	idempotencyKey: string
 ): Promise<BatchSendResult> {
 	return new ResendMailer(options).sendBatch(emails, idempotencyKey);
+}
+
+/** Resend takes an attachment's bytes as base64; ours are text (UTF-8). */
+function resendAttachment(attachment: EmailAttachment) {
+	return { filename: attachment.filename, content: base64Of(attachment.content), content_type: attachment.contentType };
+}
+
+function base64Of(text: string): string {
+	let binary = '';
+	for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+	return btoa(binary);
 }
 
 function classifyFailure(
