@@ -1,6 +1,6 @@
 import { isHttpError } from '@sveltejs/kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { POST } from '../../../routes/dev/clock/+server';
+import { GET, POST } from '../../../routes/dev/clock/+server';
 import { createTestApp, type TestApp } from '../testing/harness';
 import { secureResponse } from '../security';
 import { cloudflarePlatform, type CloudflareEnv } from './cloudflare';
@@ -45,6 +45,8 @@ describe('the dev clock', () => {
 		expect(app.platform.clock.now().getTime()).toBe(machine() + 2 * day);
 		app.clock.advance(hour); // the moved clock keeps running with the machine's
 		expect(app.platform.clock.now().getTime()).toBe(machine() + 2 * day);
+		const shown = await GET({ locals: { platform: app.platform } } as unknown as Parameters<typeof GET>[0]);
+		expect(await shown.json()).toEqual({ now: new Date(machine() + 2 * day).toISOString(), offsetMs: 2 * day });
 
 		expect((await postClock(app.platform, { advance: '90m' })).body.offsetMs).toBe(2 * day + 90 * 60_000);
 		expect(await postClock(app.platform, { reset: '' })).toEqual({ status: 200, body: { now: app.clock.now().toISOString(), offsetMs: 0 } });
