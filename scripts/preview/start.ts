@@ -107,6 +107,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 		workers: [worker('tandem-app', WORKER_CONFIGS.app, bundles.app, vars), worker('tandem-jobs', WORKER_CONFIGS.jobs, bundles.jobs, vars)]
 	});
 	await mf.ready;
+	// The app worker keeps the dev clock's offset in memory and loads it only at /dev/clock:
+	// load it now, so after a restart pages run as far ahead as the jobs worker does.
+	await fetch(`${appUrl}/dev/clock`, { headers: { accept: 'application/json' } });
 	await handFilesToR2(join(dataDir, 'files'), await mf.getR2Bucket('FILES', 'tandem-app'));
 
 	const fireCron = async () => {

@@ -38,3 +38,27 @@ export async function linkInMailbox(page: Page, to: string, path: string, { coun
 	const link = await emails.first().locator(`a[href*="${path}"]`).first().getAttribute('href');
 	return link!;
 }
+
+/** POSTs to /dev/clock (dev tools only) as a form from the app's own origin, which SvelteKit's
+ * origin check on form POSTs requires; answers the app's new time. */
+async function postClock(target: Page | string, fields: Record<string, string>): Promise<Date> {
+	const origin = typeof target === 'string' ? target : target.url().startsWith('http') ? new URL(target.url()).origin : baseUrl;
+	const response = await fetch(`${origin}/dev/clock`, { method: 'POST', headers: { origin, accept: 'application/json' }, body: new URLSearchParams(fields) });
+	if (!response.ok) throw new Error(`/dev/clock answered ${response.status}: ${await response.text()}`);
+	return new Date(((await response.json()) as { now: string }).now);
+}
+
+/**
+ * Moves the app's clock forward by "2d", "3h" or "90m", for the pages and the cron alike
+ * (in workerd the jobs worker reads it at its next tick), so work due then is sent at the
+ * next tick instead of then. Every spec shares one server and data folder: a spec that
+ * moves the clock calls `resetClock` in its `after`, or the specs after it run in its future.
+ */
+export function advanceClock(target: Page | string, by: string): Promise<Date> {
+	return postClock(target, { advance: by });
+}
+
+/** Takes the app's clock back to the machine's time. */
+export function resetClock(target: Page | string): Promise<Date> {
+	return postClock(target, { reset: '' });
+}

@@ -6,6 +6,7 @@
 import type { Client } from '@libsql/client';
 import type { JobMessage } from '../jobs/messages';
 import type { EmailAttachment } from '../db/control/schema';
+import type { DevClock } from './dev-clock';
 
 /** Where a database lives: a libSQL URL (`file:` locally, `libsql://` on Turso) and its token. */
 export interface DatabaseLocator {
@@ -95,7 +96,7 @@ export interface AppConfig {
 	appUrl: string;
 	/** Sender address for all email. */
 	mailFrom: string;
-	/** True only in local development and tests: enables /dev/mail. */
+	/** True only in local development, tests and `npm run preview`: enables /dev/mail and /dev/clock. */
 	devTools: boolean;
 }
 
@@ -120,6 +121,9 @@ export interface Platform {
 	fileLinks: FileLinks;
 	mailer: Mailer;
 	queue: JobQueue;
+	/** The dev clock itself when dev tools are on (platform/dev-clock.ts). */
 	clock: Clock;
 	devMailbox?: DevMailbox;
+	/** Dev tools only: the same object as `clock`, which /dev/clock moves forward. */
+	devClock?: DevClock;
 }

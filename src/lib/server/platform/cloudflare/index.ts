@@ -18,6 +18,7 @@ import { cloudflareQueue } from './queue';
 import { resendMailer, type ResendMailer } from './resend-mailer';
 import { localTursoOptions, TENANT_TOKEN_EXPIRATION, tursoProvisioner } from './turso-provisioner';
 import { tenantTokenVault } from '../../tenancy/token-vault';
+import { devClock, type ClockOffset } from '../dev-clock';
 
 export type { CloudflareEnv } from './env';
 
@@ -34,6 +35,12 @@ const noFileLinks: FileLinks = {
 		throw new Error('This worker signs no file links (only the app worker does).');
 	}
 };
+
+const systemClock = { now: () => new Date() };
+
+/** The dev clock's offset in this isolate: platforms are built per request, the offset
+ * outlives them. Only /dev/clock (app worker) and each invocation (jobs worker) reload it. */
+const isolateClockOffset: ClockOffset = { ms: 0 };
 
 export function cloudflarePlatform(env: CloudflareEnv, links?: (clock: Platform['clock']) => FileLinks): Platform {
 	const appUrl = (env.APP_URL ?? '').replace(/\/+$/, '');
@@ -78,9 +85,11 @@ export function cloudflarePlatform(env: CloudflareEnv, links?: (clock: Platform[
 	};
 
 	const devMailbox = previewMailbox(env.DEV_MAILBOX_URL, appUrl);
-	const clock = { now: () => new Date() };
+	const devTools = Boolean(devMailbox);
+	const appClock = devTools ? devClock(systemClock, () => db().control(), isolateClockOffset) : undefined;
+	const clock = appClock ?? systemClock;
 	return {
-		config: { appUrl, mailFrom: env.MAIL_FROM ?? '', devTools: Boolean(devMailbox) },
+		config: { appUrl, mailFrom: env.MAIL_FROM ?? '', devTools },
 		db: {
 			control: () => db().control(),
 			open: (locator) => db().open(locator)
@@ -99,7 +108,8 @@ export function cloudflarePlatform(env: CloudflareEnv, links?: (clock: Platform[
 		mailer: batchingMailer,
 		queue: { send: async (message, options) => queue().send(message, options) },
 		clock,
-		...(devMailbox ? { devMailbox } : {})
+		...(devMailbox ? { devMailbox } : {}),
+		...(appClock ? { devClock: appClock } : {})
 	};
 }
 

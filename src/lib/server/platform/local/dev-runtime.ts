@@ -13,7 +13,9 @@ export function devRuntime(): Promise<LocalRuntime> {
 				return localAppUrl(process.env);
 			}
 		}
-	}).then((runtime) => {
+	}).then(async (runtime) => {
+		// An app clock moved at /dev/clock stays moved across restarts, until reset.
+		await runtime.platform.devClock?.load();
 		runtime.startTicker(Number(process.env.TANDEM_TICK_MS ?? 60_000));
 		return runtime;
 	});

@@ -13,6 +13,7 @@ import { CapturedMailer } from './captured-mailer';
 import { nodeConnector } from './connector';
 import { folderFileStore } from './folder-file-store';
 import { appFileLinks } from '../app-file-links';
+import { devClock } from '../dev-clock';
 import { InProcessQueue, type InProcessQueueOptions } from './in-process-queue';
 import { fileProvisioner } from './provisioner';
 import { newTokenKey, tenantTokenVault } from '../../tenancy/token-vault';
@@ -71,7 +72,9 @@ export async function createLocalRuntime(options: LocalPlatformOptions): Promise
 	const queue = new InProcessQueue(options.queue);
 	const mailer = options.mailer ?? new CapturedMailer(options.persistMail ? join(dataDir, 'mail.jsonl') : undefined);
 	const config = localConfig(options.config);
-	const clock = options.clock ?? systemClock;
+	// Read through `platform.db`, so a test counting round trips on it sees the dev clock's too.
+	const appClock = config.devTools ? devClock(options.clock ?? systemClock, () => platform.db.control()) : undefined;
+	const clock = appClock ?? options.clock ?? systemClock;
 	const tokenKeys = options.tenantTokenKeys ?? localTokenKeys(dataDir);
 	const platform: Platform = {
 		config,
@@ -84,7 +87,8 @@ export async function createLocalRuntime(options: LocalPlatformOptions): Promise
 		mailer,
 		queue,
 		clock,
-		devMailbox: mailer
+		devMailbox: mailer,
+		...(appClock ? { devClock: appClock } : {})
 	};
 	queue.consume((message) => handleJob(platform, message));
 	await migrateControl(connector.control());
