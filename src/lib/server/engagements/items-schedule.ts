@@ -12,6 +12,7 @@ import { badRequest, conflict, fieldError, notFound } from '../errors';
 import { scheduleTenantWork } from '../tenancy/service';
 import type { TenantScope } from '../tenancy/scope';
 import { findManageableItem, itemWhere, withoutWindow, type EngagementItem } from './items';
+import { cancelSessionInvitations } from './delivery';
 import type { Engagement } from './access';
 import { sessionFormatLabels, webUrl, type ItemSchedule, type SessionDetails } from '../../engagements/schema';
 import { formatDueDate as formatDay } from '../../goals/dates';
@@ -118,19 +119,18 @@ export async function scheduleItem(scope: TenantScope, engagementId: string, ite
 	return { title: item.title };
 }
 
-/** Back to "Not yet scheduled", while nothing was sent. An invited session's SEQUENCE moves
- * on, so delivery can tell the coachee's calendar that it is off. */
+/** Back to "Not yet scheduled", while nothing was sent. An invited session comes out of the
+ * calendars it was sent to (METHOD:CANCEL). */
 export async function unscheduleItem(scope: TenantScope, engagementId: string, itemId: string) {
-	const { item } = await findManageableItem(scope, engagementId, itemId);
+	const { engagement, item } = await findManageableItem(scope, engagementId, itemId);
 	refuseFinished(item);
 	const now = scope.platform.clock.now();
-	const invited = item.kind === 'session' && item.invitedSequence !== null;
 	const details = item.details.kind === 'session' ? withoutWindow(item.details) : item.details;
 	await scope.db
 		.update(engagementItems)
-		.set({ scheduledAt: null, details, remindAt: null, remindedAt: null, updatedAt: now, ...(invited ? { sequence: sql`${engagementItems.sequence} + 1` } : {}) })
+		.set({ scheduledAt: null, details, remindAt: null, remindedAt: null, updatedAt: now })
 		.where(itemWhere(scope, engagementId, itemId));
-	if (invited) await scheduleTenantWork(scope.platform, scope.tenant.id, now);
+	await cancelSessionInvitations(scope, engagement, [item]);
 	return { title: item.title };
 }
 

@@ -14,6 +14,7 @@ import { logSessionStatements } from '../sessions/sessions';
 import { scheduleTenantWork } from '../tenancy/service';
 import type { Person, TenantScope } from '../tenancy/scope';
 import { manageableEngagements, reachableEngagement, type Engagement, type ReachableEngagement } from './access';
+import { cancelSessionInvitations } from './delivery';
 import { itemReferenceQueries, resolveWith, type ResolvedItem } from './item-content';
 import type { ItemContent, ItemDetails, ItemState, SessionDetails } from '../../engagements/schema';
 import type { SessionFields } from '../../sessions/schema';
@@ -247,9 +248,12 @@ export function withoutWindow(details: SessionDetails): SessionDetails {
 
 /** "Delete": the item leaves the engagement; what it already sent stays with the coachee. */
 export async function deleteItem(scope: TenantScope, engagementId: string, itemId: string) {
-	const [row] = await scope.db.delete(engagementItems).where(itemWhere(scope, engagementId, itemId)).returning({ title: engagementItems.title });
+	const { engagement } = await findManageableItem(scope, engagementId, itemId);
+	const [row] = await scope.db.delete(engagementItems).where(itemWhere(scope, engagementId, itemId)).returning();
 	if (!row) throw itemGone();
-	return row;
+	// A session already in their calendars comes out of them.
+	await cancelSessionInvitations(scope, engagement, [row]);
+	return { title: row.title };
 }
 
 /** "Log session": the session that took place becomes a Session Log of its coachee,
