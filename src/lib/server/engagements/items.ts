@@ -126,9 +126,11 @@ export async function updateItem(scope: TenantScope, engagementId: string, itemI
 	const now = scope.platform.clock.now();
 	await scope.db
 		.update(engagementItems)
-		.set({ title: resolved.title, details, updatedAt: now, ...(movesCalendar ? { sequence: sql`${engagementItems.sequence} + 1` } : {}) })
+		.set({ title: resolved.title, details, deliveryError: null, updatedAt: now, ...(movesCalendar ? { sequence: sql`${engagementItems.sequence} + 1` } : {}) })
 		.where(itemWhere(scope, engagementId, itemId));
-	if (movesCalendar) await scheduleTenantWork(scope.platform, scope.tenant.id, now);
+	// A file that could not be sent goes again with the file picked now, at its send date.
+	const retriesSend = item.deliveryError !== null && item.scheduledAt !== null;
+	if (movesCalendar || retriesSend) await scheduleTenantWork(scope.platform, scope.tenant.id, now);
 	return { id: item.id, title: resolved.title };
 }
 
