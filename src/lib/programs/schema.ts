@@ -6,7 +6,7 @@
  * the field it is about (`items.<index>.<field>`) rather than under the whole list.
  */
 import { z } from 'zod';
-import { itemContent, itemKinds, sessionFormats, type ItemContent, type ProgramItem } from '../engagements/schema';
+import { itemContent, itemKinds, sessionFormats, type ProgramItem } from '../engagements/schema';
 
 export const maxProgramItems = 50;
 
@@ -59,21 +59,24 @@ function contentOf(draft: ItemDraft): Record<string, unknown> {
 	}
 }
 
-const missingMessages: Record<string, string> = {
-	durationMinutes: 'Give the duration in minutes.',
-	title: 'Give the item a title.'
-};
+/** Said instead of zod's type message when a number was left empty or is not one. */
+const missingMessages: Record<string, string> = { durationMinutes: 'Give the duration in minutes.' };
 
 /** The items as stored, or every problem under its item and field. */
 export function checkItems(drafts: ItemDraft[]): { items: ProgramItem[]; problems: FieldProblems } {
 	const problems: FieldProblems = {};
 	if (!drafts.length) problems.items = ['Add at least one item: a session, an assessment, a file or a link.'];
+	// Ids name items across edits (engagements made from the template refer to them): one each.
+	if (new Set(drafts.map((draft) => draft.id)).size < drafts.length) problems.items = ['Two items have the same id. Reload the page and try again.'];
 	const items: ProgramItem[] = [];
 	drafts.forEach((draft, index) => {
 		const parsed = itemContent.safeParse(contentOf(draft));
-		if (parsed.success) return items.push({ ...parsed.data, id: draft.id } as ItemContent & { id: string });
+		if (parsed.success) {
+			items.push({ ...parsed.data, id: draft.id });
+			return;
+		}
 		for (const issue of parsed.error.issues) {
-			const field = String(issue.path[0] ?? 'title');
+			const field = String(issue.path[0] ?? 'kind');
 			const message = issue.code === 'invalid_type' && missingMessages[field] ? missingMessages[field] : issue.message;
 			(problems[itemField(index, field)] ??= []).push(message);
 		}

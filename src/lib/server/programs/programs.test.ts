@@ -200,6 +200,8 @@ describe('refusals', () => {
 		});
 		const empty = await failure(coach.programs.create.mutate({ tenant, ...foundations(), items: [] }));
 		expect(empty.fieldErrors).toEqual({ items: [expect.stringContaining('Add at least one item')] });
+		const twins = await failure(coach.programs.create.mutate({ tenant, ...foundations(), items: [session('Same'), session('Same')] }));
+		expect(twins.fieldErrors).toEqual({ items: [expect.stringContaining('same id')] });
 		const { program } = await coach.programs.get.query({ tenant, programId: id });
 		expect(program.name).toBe('Leadership Foundations');
 		expect(program.items).toHaveLength(4);
