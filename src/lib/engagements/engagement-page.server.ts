@@ -96,7 +96,7 @@ const scheduleForm = {
 	windowEndsOn: 'text'
 } as const;
 
-function scheduleInput({ mode, date, time, location, message, windowStartsOn, windowEndsOn }: FormInput<typeof scheduleForm>) {
+export function scheduleInput({ mode, date, time, location, message, windowStartsOn, windowEndsOn }: FormInput<typeof scheduleForm>) {
 	switch (mode) {
 		case 'window':
 			return { mode: 'window' as const, windowStartsOn, windowEndsOn, location, message };

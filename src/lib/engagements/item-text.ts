@@ -6,6 +6,7 @@ import { formatDueDate } from '../goals/dates';
 import { formatDuration, formatSessionTime, zoneLabel } from '../sessions/schema';
 import { itemKindLabels, sessionFormatLabels, type ItemKind, type SessionFormat } from './schema';
 import type { IconName } from '../components/types';
+import type { StaffItem } from './item-views';
 
 export const itemKindIcons: Record<ItemKind, IconName> = { session: 'calendar', assessment: 'clipboard', file: 'file', link: 'link' };
 export { itemKindLabels };
@@ -26,6 +27,7 @@ export function sendText(item: { scheduledAt: string | null; deliveredAt: string
 }
 
 /** "Log session" starts from the item: its title, length and (when scheduled) its time. */
-export function logSessionItem(item: { id: string; title: string; details: { kind: string; durationMinutes?: number }; logDefaults: { date: string; time: string } | null }) {
-	return { id: item.id, title: item.title, durationMinutes: item.details.durationMinutes ?? 60, logDefaults: item.logDefaults };
+export function logSessionItem(item: StaffItem) {
+	const durationMinutes = item.details.kind === 'session' ? item.details.durationMinutes : 60;
+	return { id: item.id, title: item.title, durationMinutes, logDefaults: item.logDefaults };
 }

@@ -13,7 +13,8 @@ import { canManageEngagement, reachableEngagement, visibleEngagements } from './
 import { pickableFiles } from './item-content';
 import { itemStateOf, type EngagementItem } from './items';
 import { can } from '../../permissions';
-import type { ItemDetails, ItemKind, ItemState, SessionFormat } from '../../engagements/schema';
+import type { ItemDetails } from '../../engagements/schema';
+import type { CoacheeItem, OpenContent, StaffItem } from '../../engagements/item-views';
 import { wallClockIn } from '../../time-zones';
 
 const optionLimit = 200;
@@ -82,47 +83,6 @@ function pageQueries(scope: TenantScope, engagementId: string) {
 	};
 }
 
-/** An item as staff and spectators see it. */
-export interface StaffItem {
-	id: string;
-	kind: ItemKind;
-	title: string;
-	state: ItemState;
-	scheduledAt: string | null;
-	deliveredAt: string | null;
-	deliveryError: string | null;
-	details: ItemDetails;
-	record: { kind: 'session' | 'assessment'; id: string; title: string } | null;
-	/** "Log session": the Session Log's Date and Time in the viewer's zone, from the item. */
-	logDefaults: { date: string; time: string } | null;
-}
-
-/** What the coachee may open of an item that reached them. */
-export type OpenContent =
-	| {
-			kind: 'session';
-			startsAt: string | null;
-			durationMinutes: number;
-			format: SessionFormat;
-			location: string;
-			message: string;
-			window: { startsOn: string; endsOn: string } | null;
-	  }
-	| { kind: 'assessment'; assignmentId: string | null }
-	| { kind: 'file'; fileId: string | null; fileName: string }
-	| { kind: 'link'; url: string };
-
-/** An item as the coachee sees it: a locked one carries nothing but its kind, title and when it opens. */
-export interface CoacheeItem {
-	id: string;
-	kind: ItemKind;
-	title: string;
-	state: 'completed' | 'scheduled' | 'locked';
-	/** A locked item's send day in the coachee's zone; null when it has no date yet. */
-	opensOn: string | null;
-	content: OpenContent | null;
-}
-
 /** Whether the item reached the coachee: sent, or a session with a time or a window to pick in. */
 function reachedCoachee(item: EngagementItem): boolean {
 	const { details } = item;
@@ -152,7 +112,7 @@ function openContent(item: EngagementItem): OpenContent {
 	}
 }
 
-export function coacheeItem(item: EngagementItem, zone: string): CoacheeItem {
+function coacheeItem(item: EngagementItem, zone: string): CoacheeItem {
 	const base = { id: item.id, kind: item.kind, title: item.title };
 	if (!reachedCoachee(item)) {
 		return { ...base, state: item.completedAt ? 'completed' : 'locked', opensOn: item.scheduledAt ? wallClockIn(zone, item.scheduledAt).date : null, content: null };
@@ -225,5 +185,3 @@ export async function engagementPage(scope: TenantScope, engagementId: string) {
 			: null
 	};
 }
-
-export type EngagementPage = Awaited<ReturnType<typeof engagementPage>>;

@@ -34,6 +34,13 @@ export const manageableEngagement = (scope: TenantScope, engagementId: string) =
 		.from(engagements)
 		.where(and(eq(engagements.id, engagementId), manageableEngagements(scope)));
 
+/** The coachee of the engagement, if this person changes it, as a subquery. */
+const coacheeOfManageable = (scope: TenantScope, engagementId: string) =>
+	scope.db
+		.select({ id: engagements.coacheeId })
+		.from(engagements)
+		.where(and(eq(engagements.id, engagementId), manageableEngagements(scope)));
+
 /** One item of an engagement this person changes: the condition every write of it carries. */
 export const itemWhere = (scope: TenantScope, engagementId: string, itemId: string) =>
 	and(eq(engagementItems.id, itemId), eq(engagementItems.engagementId, engagementId), inArray(engagementItems.engagementId, manageableEngagement(scope, engagementId)))!;
@@ -44,16 +51,12 @@ const itemGone = () => notFound('That item is no longer on this engagement. It m
  * without saying whether it exists), the item and the engagement's coachee (their zone). */
 export function manageableItemQueries(scope: TenantScope, engagementId: string, itemId: string) {
 	const engagement = reachableEngagement(scope, engagementId, 'manage');
-	const coacheeOf = scope.db
-		.select({ id: engagements.coacheeId })
-		.from(engagements)
-		.where(and(eq(engagements.id, engagementId), manageableEngagements(scope)));
 	return {
 		engagement,
 		queries: [
 			engagement.query,
 			scope.db.select().from(engagementItems).where(itemWhere(scope, engagementId, itemId)),
-			scope.db.select().from(people).where(inArray(people.id, coacheeOf))
+			scope.db.select().from(people).where(inArray(people.id, coacheeOfManageable(scope, engagementId)))
 		] as const
 	};
 }
@@ -188,7 +191,7 @@ const wrongRecord = 'A session log goes with a Coaching Session item, and an ans
  * of their answered assessments; the item is then completed. */
 export async function associateRecord(scope: TenantScope, engagementId: string, itemId: string, record: { kind: 'session' | 'assessment'; recordId: string }) {
 	const { engagement, queries } = manageableItemQueries(scope, engagementId, itemId);
-	const coacheeOf = scope.db.select({ id: engagements.coacheeId }).from(engagements).where(and(eq(engagements.id, engagementId), manageableEngagements(scope)));
+	const coacheeOf = coacheeOfManageable(scope, engagementId);
 	const [rows, items, coachees, logs, answered] = await scope.db.batch([
 		...queries,
 		scope.db
