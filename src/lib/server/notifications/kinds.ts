@@ -16,7 +16,9 @@ export const notificationKinds = {
 	file_shared_with_you: { label: 'Your coach shares a file with you', defaultDelivery: 'immediate', audience: ['coachee'] },
 	assessment_assigned: { label: 'Your coach gives you an assessment or coaching questions to answer', defaultDelivery: 'immediate', audience: ['coachee'] },
 	assessment_submitted: { label: 'A coachee submits an assessment or their answers to coaching questions', defaultDelivery: 'immediate', audience: ['coach'] },
-	member_joined: { label: 'Someone accepts an invitation to join as coach, admin or authorized user', defaultDelivery: 'immediate', audience: ['admin'] }
+	member_joined: { label: 'Someone accepts an invitation to join as coach, admin or authorized user', defaultDelivery: 'immediate', audience: ['admin'] },
+	engagement_assigned: { label: 'An engagement you coach becomes Active', defaultDelivery: 'immediate', audience: ['coach'] },
+	engagement_shared: { label: 'Your coach shares an engagement with you', defaultDelivery: 'immediate', audience: ['coachee'] }
 } as const satisfies Record<string, { label: string; defaultDelivery: Delivery; audience: readonly Role[] }>;
 
 export type NotificationKind = keyof typeof notificationKinds;

@@ -44,6 +44,9 @@ interface Fixture {
 	templateId: string;
 	spareTemplateId: string;
 	assignmentId: string;
+	/** Coach A's active engagement of the target, and a spare for Delete. */
+	engagementId: string;
+	spareEngagementId: string;
 }
 
 type Actor = 'outsider' | 'spectator' | 'coachee' | 'otherCoach';
@@ -157,6 +160,14 @@ const samples: Record<string, Sample> = {
 	'assessments.assignChoices': { input: (f) => t({ coacheeId: f.targetId }), rightful: 'admin' },
 	'assessments.assign': { input: (f) => t({ coacheeId: f.targetId, templateId: f.templateId }), rightful: 'admin' },
 	'assessments.answer': { input: (f) => t({ coacheeId: f.targetId, assignmentId: f.assignmentId, submit: false, answers: { q: '9' } }), rightful: 'target' },
+	'engagements.list': { input: () => t(), rightful: 'coachA' },
+	'engagements.choices': { input: (f) => t({ coacheeIds: [f.targetId] }), rightful: 'coachA' },
+	// Another coach naming coach A's coachee is told under the field, without naming them.
+	'engagements.create': { input: (f, n) => t({ coacheeIds: [f.targetId], coachId: f.coachAId, title: `Planted ${n}` }), rightful: 'admin', refusals: ['BAD_REQUEST', 'FORBIDDEN'] },
+	'engagements.setStatus': { input: (f) => t({ engagementId: f.engagementId, status: 'completed' }), rightful: 'coachA' },
+	'engagements.setShared': { input: (f) => t({ engagementId: f.engagementId, shared: true }), rightful: 'coachA' },
+	'engagements.setSpectators': { input: (f) => t({ engagementId: f.engagementId, spectatorIds: [] }), rightful: 'admin' },
+	'engagements.delete': { input: (f) => t({ engagementId: f.spareEngagementId }), rightful: 'coachA' },
 	// Public on purpose (the invitee has no account yet): the link's secret is the credential.
 	'invitations.preview': { input: () => t({ token: 'x'.repeat(30) }), rightful: 'target', refusals: ['BAD_REQUEST'] },
 	'invitations.accept': {
@@ -265,6 +276,8 @@ beforeAll(async () => {
 	const [notification] = (await coachA.notifications.list.query({ tenant })).items;
 	const work = { ...(await targetsWork(coachA, admin, targetId)), ...(await targetsAssessments(coachA, target, targetId)) };
 	const records = await notesAndSessions(coachA, invitedCoacheeId, targetId);
+	const engagement = async (title: string) => (await coachA.engagements.create.mutate({ tenant, coacheeIds: [targetId], title })).ids[0]!;
+	const [engagementId, spareEngagementId] = [await engagement('Target engagement'), await engagement('Spare engagement')];
 	fixture = {
 		targetId,
 		invitedCoacheeId,
@@ -274,7 +287,9 @@ beforeAll(async () => {
 		groupId,
 		coachANotificationId: notification!.id,
 		...work,
-		...records
+		...records,
+		engagementId,
+		spareEngagementId
 	};
 	Object.assign(clients, { admin, coachA, target, outsider, spectator, coachee, otherCoach });
 });
@@ -332,6 +347,11 @@ describe('role matrix', () => {
 		const members = await clients.admin.members.list.query({ tenant });
 		expect(members.find((m) => m.id === fixture.coachAId)?.status).toBe('active');
 		expect(members.find((m) => m.id === fixture.invitedCoachId)?.status).toBe('invited');
+		const engagements = (await clients.admin.engagements.list.query({ tenant, coacheeId: fixture.targetId })).rows;
+		expect(engagements.map((e) => `${e.title}: ${e.status}, ${e.shared ? 'shared' : 'not shared'}`).sort()).toEqual([
+			'Spare engagement: active, not shared',
+			'Target engagement: active, not shared'
+		]);
 	});
 
 	it('lets each procedure do its work for the person it is for', async () => {

@@ -11,6 +11,7 @@ import { sessionsRouter } from '../sessions/router';
 import { notepadRouter } from '../notepad/router';
 import { filesRouter } from '../files/router';
 import { assessmentsRouter } from '../assessments/router';
+import { engagementsRouter } from '../engagements/router';
 import { createCallerFactory, router } from './init';
 
 export const appRouter = router({
@@ -27,7 +28,8 @@ export const appRouter = router({
 	sessions: sessionsRouter,
 	notepad: notepadRouter,
 	files: filesRouter,
-	assessments: assessmentsRouter
+	assessments: assessmentsRouter,
+	engagements: engagementsRouter
 });
 
 export type AppRouter = typeof appRouter;
