@@ -93,13 +93,14 @@ describe('"+ New" by a coach', () => {
 
 	it('refuses a coachee who is not theirs, an archived template, an end before the start and a missing name, making nothing', async () => {
 		const archived = await program('Old program', true);
-		const cases = [
+		type Input = Omit<Parameters<typeof coach.engagements.create.mutate>[0], 'tenant'>;
+		const cases: [Input, string, RegExp][] = [
 			[{ coacheeIds: [joId, crypto.randomUUID()] }, 'coacheeIds', /not one of your coachees/],
 			[{ coacheeIds: [joId], programId: archived }, 'programId', /^That program template was archived or deleted/],
 			[{ coacheeIds: [joId], title: 'X', startsOn: '2026-12-10', endsOn: '2026-12-01' }, 'endsOn', /^The end date cannot be before the start date/],
 			[{ coacheeIds: [joId] }, 'title', /^Name the engagement/],
-			[{ coacheeIds: [] , title: 'X' }, 'coacheeIds', /^Pick at least one coachee/]
-		] as const;
+			[{ coacheeIds: [], title: 'X' }, 'coacheeIds', /^Pick at least one coachee/]
+		];
 		for (const [input, field, message] of cases) {
 			const refusal = await failure(coach.engagements.create.mutate({ tenant, ...input }));
 			expect(refusal.fieldErrors?.[field]?.[0], field).toMatch(message);

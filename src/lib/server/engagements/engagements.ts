@@ -55,6 +55,25 @@ export function spectatorsOfQuery(scope: TenantScope, engagementIds: SQLWrapper 
 		.where(and(inArray(engagementSpectators.engagementId, engagementIds), hasRole(scope, 'admin') ? undefined : sql`1 = 0`));
 }
 
+const isCoach = sql`instr(${people.roles}, '"coach"') > 0`;
+const personFields = { id: people.id, firstName: people.firstName, lastName: people.lastName, email: people.email, status: people.status };
+const named = (row: { id: string; firstName: string; lastName: string; email: string; status: Person['status'] }) => ({ id: row.id, name: fullName(row), email: row.email, status: row.status });
+
+/** The coachees a person may make engagements for: an admin any, a coach their own. */
+function ownCoachees(scope: TenantScope): SQL {
+	if (hasRole(scope, 'admin')) return eq(people.isCoachee, true);
+	return and(eq(people.isCoachee, true), eq(people.coachId, scope.personId))!;
+}
+const staffCoachees = (scope: TenantScope) => (hasRole(scope, 'admin') || hasRole(scope, 'coach') ? ownCoachees(scope) : sql`1 = 0`);
+
+/** Admins: the active coaches (the coach filter, and "Select the coach"). */
+const coachesQuery = (scope: TenantScope) =>
+	scope.db
+		.select(personFields)
+		.from(people)
+		.where(and(isCoach, eq(people.status, 'active'), hasRole(scope, 'admin') ? undefined : sql`1 = 0`))
+		.orderBy(asc(people.lastName), asc(people.firstName));
+
 export const shapeAuthorizedUsers = (rows: Awaited<ReturnType<typeof authorizedUsersQuery>>) =>
 	rows.map((row) => ({ id: row.id, name: fullName(row), email: row.email }));
 
@@ -76,7 +95,7 @@ export async function listEngagements(scope: TenantScope, query: EngagementListI
 		.orderBy(desc(engagements.createdAt), asc(engagements.id))
 		.limit(query.pageSize)
 		.offset(offset);
-	const [rows, [counted], progress, spectators, authorized] = await scope.db.batch([
+	const [rows, [counted], progress, spectators, authorized, coachOptions, coacheeOptions] = await scope.db.batch([
 		scope.db
 			.select({
 				id: engagements.id,
@@ -115,7 +134,14 @@ export async function listEngagements(scope: TenantScope, query: EngagementListI
 			.where(inArray(engagementItems.engagementId, pageIds))
 			.groupBy(engagementItems.engagementId),
 		spectatorsOfQuery(scope, pageIds),
-		authorizedUsersQuery(scope)
+		authorizedUsersQuery(scope),
+		coachesQuery(scope),
+		scope.db
+			.select(personFields)
+			.from(people)
+			.where(staffCoachees(scope))
+			.orderBy(desc(eq(people.id, query.coacheeId ?? '')), asc(people.lastName), asc(people.firstName))
+			.limit(filterLimit)
 	]);
 	return {
 		rows: rows.map((row) => {
@@ -137,20 +163,18 @@ export async function listEngagements(scope: TenantScope, query: EngagementListI
 		total: counted?.total ?? 0,
 		page: query.page,
 		pageSize: query.pageSize,
-		authorizedUsers: shapeAuthorizedUsers(authorized)
+		authorizedUsers: shapeAuthorizedUsers(authorized),
+		/** What the filters offer: coaches (admins), and the coachees the person makes engagements for. */
+		filters: { coaches: coachOptions.map(named), coachees: coacheeOptions.map(named).sort((a, b) => a.name.localeCompare(b.name)) }
 	};
 }
+
+/** The filters' coachees: a coach's own, the first of an admin's (the chosen one always among them). */
+const filterLimit = 200;
 
 // ---- What "+ New" offers -----------------------------------------------------------------------
 
 const choiceLimit = 100;
-const isCoach = sql`instr(${people.roles}, '"coach"') > 0`;
-
-/** The coachees a person may make engagements for: an admin any, a coach their own. */
-function ownCoachees(scope: TenantScope): SQL {
-	if (hasRole(scope, 'admin')) return eq(people.isCoachee, true);
-	return and(eq(people.isCoachee, true), eq(people.coachId, scope.personId))!;
-}
 
 function peopleSearch(search: string | undefined): SQL | undefined {
 	const words = (search ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
@@ -163,7 +187,6 @@ function peopleSearch(search: string | undefined): SQL | undefined {
  * coaches for admins, and the program templates with their items counted by kind. One batch. */
 export async function engagementChoices(scope: TenantScope, input: { search?: string; coacheeIds: string[] }) {
 	const admin = hasRole(scope, 'admin');
-	const personFields = { id: people.id, firstName: people.firstName, lastName: people.lastName, email: people.email, status: people.status };
 	const [found, picked, groups, coaches, programs] = await scope.db.batch([
 		scope.db
 			.select(personFields)
@@ -185,18 +208,13 @@ export async function engagementChoices(scope: TenantScope, input: { search?: st
 			.from(coacheeGroups)
 			.where(admin ? undefined : sql`1 = 0`)
 			.orderBy(asc(sql`lower(${coacheeGroups.name})`)),
-		scope.db
-			.select(personFields)
-			.from(people)
-			.where(and(isCoach, eq(people.status, 'active'), admin ? undefined : sql`1 = 0`))
-			.orderBy(asc(people.lastName), asc(people.firstName)),
+		coachesQuery(scope),
 		scope.db
 			.select({ id: programTemplates.id, name: programTemplates.name, description: programTemplates.description, items: programTemplates.items, ownerId: programTemplates.ownerId })
 			.from(programTemplates)
 			.where(and(visiblePrograms(scope), isNull(programTemplates.archivedAt)))
 			.orderBy(asc(sql`lower(${programTemplates.name})`))
 	]);
-	const named = (row: { id: string; firstName: string; lastName: string; email: string; status: Person['status'] }) => ({ id: row.id, name: fullName(row), email: row.email, status: row.status });
 	return {
 		coachees: found.slice(0, choiceLimit).map(named),
 		/** More coachees match than are shown: search to narrow. */
