@@ -44,8 +44,8 @@ export function readWizard(params: URLSearchParams, isAdmin: boolean): WizardSta
 }
 
 /** Whether a step has its choice, and what to say when "Next" was pressed without it. */
-function missing(step: WizardStep, state: WizardState): string | null {
-	if (step === 'coachees' && !state.coachees.length && !state.group) return 'Pick at least one coachee (or a coachee group), then choose “Next”.';
+function missing(step: WizardStep, state: WizardState, isAdmin: boolean): string | null {
+	if (step === 'coachees' && !state.coachees.length && !state.group) return `Pick at least one coachee${isAdmin ? ' (or a coachee group)' : ''}, then choose “Next”.`;
 	if (step === 'coach' && !state.coach) return 'Pick the coach of these engagements, then choose “Next”.';
 	if (step === 'program' && !state.program && !state.skip) return 'Pick a program template, or choose “Skip” to build from scratch.';
 	return null;
@@ -55,7 +55,7 @@ function missing(step: WizardStep, state: WizardState): string | null {
 export function settleStep(requested: WizardStep, state: WizardState, isAdmin: boolean): { step: WizardStep; problem: string | null } {
 	const steps = stepsFor(isAdmin);
 	for (const step of steps.slice(0, steps.indexOf(requested))) {
-		const problem = missing(step, state);
+		const problem = missing(step, state, isAdmin);
 		if (problem) return { step, problem };
 	}
 	return { step: requested, problem: null };
