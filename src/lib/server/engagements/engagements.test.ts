@@ -256,3 +256,26 @@ describe('the list', () => {
 		expect(await app.countRoundTrips(() => list(admin))).toEqual({ control: 1, tenant: 1 });
 	});
 });
+
+describe('what "+ New" offers', () => {
+	it('gives a coach their own coachees and the firm’s templates with their items by kind; an admin also groups and coaches; in one round trip', async () => {
+		await program();
+		await program('Archived one', true);
+		const { id: theirs } = await otherCoach.coachees.create.mutate({ tenant, firstName: 'Tom', lastName: 'Other', email: 'tom@client.example' });
+		await admin.coachees.createGroup.mutate({ tenant, name: 'Cohort A', memberIds: [joId] });
+		const mine = await coach.engagements.choices.query({ tenant, coacheeIds: [joId, theirs] });
+		expect(mine.coachees.map((c) => c.name)).toEqual(['Jo Acme', 'Kim Acme']);
+		expect(mine.picked.map((c) => c.id)).toEqual([joId]); // another coach's coachee is never named
+		expect(mine.programs).toEqual([expect.objectContaining({ name: 'Leadership 90', items: 3, kinds: { session: 2, link: 1 } })]);
+		expect([mine.groups, mine.coaches]).toEqual([[], []]);
+		expect((await coach.engagements.choices.query({ tenant, search: 'kim' })).coachees.map((c) => c.name)).toEqual(['Kim Acme']);
+
+		const all = await admin.engagements.choices.query({ tenant });
+		expect(all.coachees.map((c) => c.name)).toEqual(['Jo Acme', 'Kim Acme', 'Tom Other']);
+		expect(all.groups).toEqual([expect.objectContaining({ name: 'Cohort A', members: 1 })]);
+		expect(all.coaches.map((c) => c.name).sort()).toEqual(['Cole Acme', 'Olga Acme']);
+		expect((await failure(spectator.engagements.choices.query({ tenant }))).code).toBe('FORBIDDEN');
+		expect((await failure(jo.engagements.choices.query({ tenant }))).code).toBe('FORBIDDEN');
+		expect(await app.countRoundTrips(() => admin.engagements.choices.query({ tenant, coacheeIds: [joId] }))).toEqual({ control: 1, tenant: 1 });
+	});
+});
