@@ -281,9 +281,17 @@ describe('notifications', () => {
 			'coachee_action_updated',
 			'action_comment',
 			'coachee_file_shared',
-			'assessment_submitted'
+			'assessment_submitted',
+			'engagement_assigned'
 		]);
-		expect((await coachee.notifications.preferences.query({ tenant })).map((p) => p.kind)).toEqual(['coach_assigned', 'coach_changed_goals', 'action_comment', 'file_shared_with_you', 'assessment_assigned']);
+		expect((await coachee.notifications.preferences.query({ tenant })).map((p) => p.kind)).toEqual([
+			'coach_assigned',
+			'coach_changed_goals',
+			'action_comment',
+			'file_shared_with_you',
+			'assessment_assigned',
+			'engagement_shared'
+		]);
 	});
 
 	it('with email turned off, only the in-app notification arrives', async () => {
