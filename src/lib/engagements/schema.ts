@@ -173,3 +173,59 @@ export const logSessionInput = sessionFields;
 
 /** Completed, or back to its state before ("Mark as not completed"). */
 export const completedInput = z.object({ completed: z.boolean() });
+// ---- The Engagements list, "+ New", status, sharing and spectators ---------------------------
+
+export const engagementPageSize = 25;
+
+export const engagementListInput = z.object({
+	search: z.string().trim().max(200).optional(),
+	status: z.enum(engagementStatuses).optional(),
+	/** Admins: one coach's engagements. */
+	coachId: id.optional(),
+	coacheeId: id.optional(),
+	page: z.number().int().min(1).max(10_000).default(1),
+	pageSize: z.number().int().min(5).max(100).default(engagementPageSize)
+});
+export type EngagementListInput = z.output<typeof engagementListInput>;
+
+/** What the wizard offers: coachees (searched), groups and coaches (admins), program templates. */
+export const engagementChoicesInput = z.object({
+	search: z.string().trim().max(200).optional(),
+	/** The coachees already picked, so later steps can name them. */
+	coacheeIds: z.array(id).max(500).default([])
+});
+
+const optionalText = z.string().trim().max(200, 'Keep the name under 200 characters.').optional();
+
+/** The wizard's end: one engagement per coachee, made together. */
+export const newEngagementInput = z.object({
+	coacheeIds: z.array(id).max(500, 'Pick at most 500 coachees at once.').default([]),
+	/** Admins: every coachee of a coachee group instead. */
+	groupId: id.optional(),
+	/** Admins pick the coach; a coach is always the coach of what they make. */
+	coachId: id.optional(),
+	programId: id.optional(),
+	/** Defaults to the program template's name. */
+	title: optionalText,
+	/** Defaults to today in each coachee's zone. */
+	startsOn: calendarDate('start date').optional(),
+	endsOn: calendarDate('end date').optional(),
+	/** Admins: Draft (the default) or Active; a coach's engagements are Active. */
+	status: z.enum(['draft', 'active']).optional(),
+	shared: z.boolean().default(false)
+});
+export type NewEngagement = z.output<typeof newEngagementInput>;
+
+/** "Mark as Active", "Mark as Completed", and "Reopen" (Completed → Active). */
+export const setStatusInput = engagementIdInput.extend({ status: z.enum(['active', 'completed']) });
+/** "Share to Coachee" / "Stop sharing". */
+export const setSharedInput = engagementIdInput.extend({ shared: z.boolean() });
+/** The engagement's "Spectator": the authorized users who follow it. */
+export const setSpectatorsInput = engagementIdInput.extend({ spectatorIds: z.array(id).max(200).default([]) });
+
+/** The status menu's choices from each status, and who may make them (admins drafts). */
+export function statusMoves(status: EngagementStatus, isAdmin: boolean): { to: 'active' | 'completed'; label: string }[] {
+	if (status === 'draft') return isAdmin ? [{ to: 'active', label: 'Mark as Active' }] : [];
+	if (status === 'active') return [{ to: 'completed', label: 'Mark as Completed' }];
+	return [{ to: 'active', label: 'Reopen' }];
+}

@@ -10,12 +10,13 @@ describe("an independent coach's navigation", () => {
 		expect(labels(settingsTabs('sam', 'solo', '/t/sam/settings/workspace'))).toEqual(['Workspace']);
 		expect(settingsTabs('acme', 'firm', '/t/acme/settings/members/invite')).toEqual([
 			{ label: 'Workspace', href: '/t/acme/settings/workspace', active: false },
-			{ label: 'Members', href: '/t/acme/settings/members', active: true }
+			{ label: 'Members', href: '/t/acme/settings/members', active: true },
+			{ label: 'Authorized Users', href: '/t/acme/settings/authorized-users', active: false }
 		]);
 	});
 
 	it('treats those screens, and only those, as missing in a solo workspace', () => {
-		for (const route of ['/t/[tenant]/coaches', '/t/[tenant]/groups/new', '/t/[tenant]/groups/[groupId]/edit', '/t/[tenant]/settings/members/invite']) {
+		for (const route of ['/t/[tenant]/coaches', '/t/[tenant]/groups/new', '/t/[tenant]/groups/[groupId]/edit', '/t/[tenant]/settings/members/invite', '/t/[tenant]/settings/authorized-users']) {
 			expect(isMissingIn('solo', route), route).toBe(true);
 			expect(isMissingIn('firm', route), route).toBe(false);
 		}

@@ -5,7 +5,7 @@ import type { TenantKind } from '$lib/tenancy/schema';
 
 /** Screens only organisations have (see `organisationOnly` in permissions.ts): an independent
  * coach's workspace neither lists them nor opens them. */
-const organisationScreens = ['coaches', 'groups', 'settings/members'];
+const organisationScreens = ['coaches', 'groups', 'settings/members', 'settings/authorized-users'];
 
 /** True for a route (SvelteKit's `route.id`) that a workspace of this kind does not have. */
 export function isMissingIn(kind: TenantKind, routeId: string | null): boolean {
@@ -52,5 +52,7 @@ export function settingsTabs(slug: string, kind: TenantKind, currentPath: string
 	const base = `/t/${slug}/settings`;
 	const tabs = [{ label: 'Workspace', href: `${base}/workspace` }];
 	if (kind !== 'solo') tabs.push({ label: 'Members', href: `${base}/members` });
+	// Authorized users (spectators) follow engagements; a solo workspace has none.
+	if (kind !== 'solo') tabs.push({ label: 'Authorized Users', href: `${base}/authorized-users` });
 	return tabs.map((tab) => ({ ...tab, active: currentPath === tab.href || currentPath.startsWith(`${tab.href}/`) }));
 }

@@ -283,7 +283,8 @@ describe('notifications', () => {
 			'coachee_file_shared',
 			'assessment_submitted',
 			'session_scheduled',
-			'session_reminder'
+			'session_reminder',
+			'engagement_assigned'
 		]);
 		expect((await coachee.notifications.preferences.query({ tenant })).map((p) => p.kind)).toEqual([
 			'coach_assigned',
@@ -293,7 +294,8 @@ describe('notifications', () => {
 			'assessment_assigned',
 			'engagement_item_sent',
 			'session_scheduled',
-			'session_reminder'
+			'session_reminder',
+			'engagement_shared'
 		]);
 	});
 

@@ -23,7 +23,9 @@ export const notificationKinds = {
 		defaultDelivery: 'immediate',
 		audience: ['coach', 'coachee']
 	},
-	session_reminder: { label: 'A reminder before a coaching session', defaultDelivery: 'immediate', audience: ['coach', 'coachee'] }
+	session_reminder: { label: 'A reminder before a coaching session', defaultDelivery: 'immediate', audience: ['coach', 'coachee'] },
+	engagement_assigned: { label: 'An engagement you coach becomes Active', defaultDelivery: 'immediate', audience: ['coach'] },
+	engagement_shared: { label: 'Your coach shares an engagement with you', defaultDelivery: 'immediate', audience: ['coachee'] }
 } as const satisfies Record<string, { label: string; defaultDelivery: Delivery; audience: readonly Role[] }>;
 
 export type NotificationKind = keyof typeof notificationKinds;

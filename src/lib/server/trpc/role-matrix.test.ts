@@ -53,6 +53,9 @@ interface Fixture {
 	programId: string;
 	/** Coach A's active engagement of the target, shared, with its items (engagementItems.*). */
 	engagement: EngagementFixture;
+	/** Coach A's active engagement of the target, and a spare for Delete. */
+	engagementId: string;
+	spareEngagementId: string;
 }
 
 type Actor = 'outsider' | 'spectator' | 'coachee' | 'otherCoach';
@@ -194,6 +197,14 @@ const samples: Record<string, Sample> = {
 	'calendar.feed': { input: () => t(), rightful: 'coachA' },
 	'calendar.createLink': { input: () => t(), rightful: 'coachA' },
 	'calendar.revokeLink': { input: () => t(), rightful: 'coachA' },
+	'engagements.list': { input: () => t(), rightful: 'coachA' },
+	'engagements.choices': { input: (f) => t({ coacheeIds: [f.targetId] }), rightful: 'coachA' },
+	// Another coach naming coach A's coachee is told under the field, without naming them.
+	'engagements.create': { input: (f, n) => t({ coacheeIds: [f.targetId], coachId: f.coachAId, title: `Planted ${n}` }), rightful: 'admin', refusals: ['BAD_REQUEST', 'FORBIDDEN'] },
+	'engagements.setStatus': { input: (f) => t({ engagementId: f.engagementId, status: 'completed' }), rightful: 'coachA' },
+	'engagements.setShared': { input: (f) => t({ engagementId: f.engagementId, shared: true }), rightful: 'coachA' },
+	'engagements.setSpectators': { input: (f) => t({ engagementId: f.engagementId, spectatorIds: [] }), rightful: 'admin' },
+	'engagements.delete': { input: (f) => t({ engagementId: f.spareEngagementId }), rightful: 'coachA' },
 	// Public on purpose (the invitee has no account yet): the link's secret is the credential.
 	'invitations.preview': { input: () => t({ token: 'x'.repeat(30) }), rightful: 'target', refusals: ['BAD_REQUEST'] },
 	'invitations.accept': {
@@ -334,6 +345,8 @@ beforeAll(async () => {
 	const work = { ...(await targetsWork(coachA, admin, targetId)), ...(await targetsAssessments(coachA, target, targetId)) };
 	const records = await notesAndSessions(coachA, invitedCoacheeId, targetId);
 	const { id: programId } = await admin.programs.create.mutate({ tenant, name: 'Target program', items: [programLink] });
+	const engagement = async (title: string) => (await coachA.engagements.create.mutate({ tenant, coacheeIds: [targetId], title })).ids[0]!;
+	const [engagementId, spareEngagementId] = [await engagement('Target engagement'), await engagement('Spare engagement')];
 	fixture = {
 		targetId,
 		invitedCoacheeId,
@@ -345,7 +358,9 @@ beforeAll(async () => {
 		...work,
 		...records,
 		programId,
-		engagement: await targetsEngagement(targetId, idOf('cora@acme.example'))
+		engagement: await targetsEngagement(targetId, idOf('cora@acme.example')),
+		engagementId,
+		spareEngagementId
 	};
 	Object.assign(clients, { admin, coachA, target, outsider, spectator, coachee, otherCoach });
 });
@@ -403,6 +418,11 @@ describe('role matrix', () => {
 		const members = await clients.admin.members.list.query({ tenant });
 		expect(members.find((m) => m.id === fixture.coachAId)?.status).toBe('active');
 		expect(members.find((m) => m.id === fixture.invitedCoachId)?.status).toBe('invited');
+		const engagements = (await clients.admin.engagements.list.query({ tenant, coacheeId: fixture.targetId })).rows;
+		expect(engagements.map((e) => `${e.title}: ${e.status}, ${e.shared ? 'shared' : 'not shared'}`).sort()).toEqual([
+			'Spare engagement: active, not shared',
+			'Target engagement: active, not shared'
+		]);
 	});
 
 	it('lets each procedure do its work for the person it is for', async () => {

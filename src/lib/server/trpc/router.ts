@@ -14,6 +14,7 @@ import { assessmentsRouter } from '../assessments/router';
 import { programsRouter } from '../programs/router';
 import { engagementItemsRouter } from '../engagements/items-router';
 import { calendarRouter } from '../engagements/calendar-router';
+import { engagementsRouter } from '../engagements/router';
 import { createCallerFactory, router } from './init';
 
 export const appRouter = router({
@@ -33,7 +34,8 @@ export const appRouter = router({
 	assessments: assessmentsRouter,
 	programs: programsRouter,
 	engagementItems: engagementItemsRouter,
-	calendar: calendarRouter
+	calendar: calendarRouter,
+	engagements: engagementsRouter
 });
 
 export type AppRouter = typeof appRouter;
