@@ -66,7 +66,9 @@ const scheduleNoticeDue = and(
 	session,
 	isNull(engagementItems.scheduledAt),
 	isNull(engagementItems.deliveredAt),
-	sql`json_extract(${engagementItems.details}, '$.coacheeSchedules') = 1`
+	sql`json_extract(${engagementItems.details}, '$.coacheeSchedules') = 1`,
+	// Only once the coach has set the days to pick from.
+	sql`json_extract(${engagementItems.details}, '$.windowStartsOn') is not null`
 )!;
 
 /** What a claim sets on the item, e.g. `deliveredAt: now`. */

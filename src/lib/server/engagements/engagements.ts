@@ -15,7 +15,9 @@ import { DomainError, conflict, fieldError, forbidden } from '../errors';
 import { notify } from '../notifications/service';
 import { visiblePrograms } from '../programs/access';
 import { hasRole, type Person, type TenantScope } from '../tenancy/scope';
+import { scheduleTenantWork } from '../tenancy/service';
 import { manageableEngagements, reachableEngagement, visibleEngagements, type Engagement } from './access';
+import { cancelSessionInvitations } from './delivery';
 import { resolveItemContents, type ResolvedItem } from './item-content';
 import { engagementPaths } from '../../engagements/paths';
 import { engagementStatusLabels, type EngagementListInput, type EngagementStatus, type ItemContent, type ItemKind, type NewEngagement } from '../../engagements/schema';
@@ -407,13 +409,6 @@ function openSessionsQuery(scope: TenantScope, engagementId: string) {
 		.from(engagementItems)
 		.where(and(inArray(engagementItems.engagementId, reach), eq(engagementItems.kind, 'session'), isNull(engagementItems.completedAt)));
 }
-export type OpenSession = typeof engagementItems.$inferSelect;
-
-/**
- * Runs after an engagement is completed or deleted, with its sessions not completed. The seam
- * where their calendar invitations are cancelled (METHOD:CANCEL): the calendar work wires in here.
- */
-export async function afterEngagementClosed(_scope: TenantScope, _engagement: Engagement, _sessions: OpenSession[], _reason: 'completed' | 'deleted'): Promise<void> {}
 
 async function mine(scope: TenantScope, engagementId: string) {
 	const engagement = reachableEngagement(scope, engagementId, 'manage');
@@ -442,7 +437,8 @@ export async function setEngagementStatus(scope: TenantScope, engagementId: stri
 	if (to === 'completed') {
 		if (from === 'draft') throw conflict('Mark a Draft as Active before marking it as Completed.');
 		await moveStatus(scope, engagement, 'completed', now, { completedAt: now });
-		await afterEngagementClosed(scope, engagement, sessions, 'completed');
+		// Its sessions still ahead come out of the coachee's and coach's calendars.
+		await cancelSessionInvitations(scope, engagement, sessions);
 	} else if (from === 'draft') {
 		if (!hasRole(scope, 'admin')) throw forbidden('Only an admin can mark a Draft as Active.');
 		await moveStatus(scope, engagement, 'active', now, { activatedAt: now }, activeActivity(scope, engagement, actor, now));
@@ -450,6 +446,8 @@ export async function setEngagementStatus(scope: TenantScope, engagementId: stri
 	} else {
 		await moveStatus(scope, engagement, 'active', now, { completedAt: null });
 	}
+	// Active now: what was scheduled meanwhile (or cancelled on completion) goes out from the next tick.
+	if (to === 'active') await scheduleTenantWork(scope.platform, scope.tenant.id, now);
 	return { id: engagement.id, title: engagement.title, status: to };
 }
 
@@ -492,6 +490,6 @@ export async function deleteEngagement(scope: TenantScope, engagementId: string)
 	const { engagement, sessions } = await mine(scope, engagementId);
 	// Items and spectators go with it (ON DELETE CASCADE).
 	await scope.db.delete(engagements).where(and(eq(engagements.id, engagement.id), manageableEngagements(scope)));
-	await afterEngagementClosed(scope, engagement, sessions, 'deleted');
+	await cancelSessionInvitations(scope, engagement, sessions);
 	return { id: engagement.id, title: engagement.title };
 }

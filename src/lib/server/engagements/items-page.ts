@@ -11,6 +11,7 @@ import { assessmentAssignments, assessmentTemplates, engagementItems, engagement
 import type { TenantScope } from '../tenancy/scope';
 import { canManageEngagement, reachableEngagement, visibleEngagements } from './access';
 import { pickableFiles } from './item-content';
+import { authorizedUsersQuery, shapeAuthorizedUsers } from './engagements';
 import { itemStateOf, type EngagementItem } from './items';
 import { can } from '../../permissions';
 import type { ItemDetails } from '../../engagements/schema';
@@ -78,7 +79,9 @@ function pageQueries(scope: TenantScope, engagementId: string) {
 				.from(files)
 				.where(staff ? pickableFiles(scope) : isNull(files.id))
 				.orderBy(asc(files.name))
-				.limit(optionLimit)
+				.limit(optionLimit),
+			// Admins name spectators from the page ("Spectator"); for the others no row.
+			authorizedUsersQuery(scope)
 		] as const
 	};
 }
@@ -150,7 +153,7 @@ function staffItem({ item, logTitle, assignmentTitle }: ItemRow, zone: string): 
 
 export async function engagementPage(scope: TenantScope, engagementId: string) {
 	const { engagement, staff, queries } = pageQueries(scope, engagementId);
-	const [rows, persons, spectators, itemRows, logs, assignments, templates, pickable] = await scope.db.batch(queries);
+	const [rows, persons, spectators, itemRows, logs, assignments, templates, pickable, authorized] = await scope.db.batch(queries);
 	const found = engagement.require(rows);
 	// Confirmed by the batch above: no round trip of its own.
 	const me = await scope.me();
@@ -171,6 +174,7 @@ export async function engagementPage(scope: TenantScope, engagementId: string) {
 		coachee: { id: found.coacheeId, name: coachee ? fullName(coachee) : '', firstName: coachee?.firstName ?? '', timeZone: coacheeZone },
 		coach: { id: found.coachId, name: coach ? fullName(coach) : '' },
 		spectators: spectators.map((person) => ({ id: person.id, name: fullName(person) })),
+		authorizedUsers: manages ? shapeAuthorizedUsers(authorized) : [],
 		viewer: viewer as 'staff' | 'coachee' | 'spectator',
 		timeZone: me.timeZone,
 		items: viewer === 'coachee' ? [] : itemRows.map((row) => staffItem(row, me.timeZone)),
