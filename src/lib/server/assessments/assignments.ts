@@ -5,9 +5,9 @@
  * own, until they submit; a draft keeps what is valid and a submission needs every required
  * answer (src/lib/assessments/schema.ts `readAnswers`).
  */
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { z } from 'zod';
-import { assessmentAssignments, assessmentTemplates } from '../db/tenant/schema';
+import { assessmentAssignments, assessmentTemplates, engagementItems } from '../db/tenant/schema';
 import { conflict, DomainError, fieldError, forbidden, notFound } from '../errors';
 import { actorName, type WorkContext } from '../goals/records';
 import { fullName } from '../auth/service';
@@ -76,8 +76,13 @@ export async function saveAnswers(work: WorkContext, assignmentId: string, poste
 		// A submission from another tab meanwhile wins: nothing overwrites submitted answers.
 		.where(and(eq(assessmentAssignments.id, assignment.id), ne(assessmentAssignments.status, 'completed')))
 		.returning({ id: assessmentAssignments.id });
+	// An engagement's assessment item that sent it is done once it is answered.
+	const completeItem = db
+		.update(engagementItems)
+		.set({ completedAt: at, updatedAt: at })
+		.where(and(eq(engagementItems.assignmentId, assignment.id), isNull(engagementItems.completedAt)));
 	const [saved] = submit
-		? await db.batch([update, ...assessmentActivity(work, submittedSummary(assignment, fullName(work.coachee)), at)])
+		? await db.batch([update, completeItem, ...assessmentActivity(work, submittedSummary(assignment, fullName(work.coachee)), at)])
 		: [await update];
 	if (!saved.length) throw alreadySubmitted(assignment.title);
 	if (submit) await announceSubmitted(work, assignment);

@@ -19,6 +19,7 @@ import { seedSessions } from './sessions';
 import { seedFiles } from './files';
 import { seedAssessments } from './assessments';
 import { seedPrograms } from './programs';
+import { seedEngagements } from './engagements';
 import { scheduleTenantWork, upsertMembership, type TenantRow } from '../tenancy/service';
 
 export const demoPassword = 'tandem-demo-2026';
@@ -91,6 +92,7 @@ export async function seedDemo(platform: Platform): Promise<boolean> {
 	await seedFiles(platform, firm);
 	await seedAssessments(platform, firm);
 	await seedPrograms(platform, firm);
+	await seedEngagements(platform, firm);
 	await leaveDigestPending(platform, firm);
 	await signUp(platform, { firstName: 'Sam', lastName: 'Ellis', email: 'sam@solo.demo', password: demoPassword });
 	await control.update(users).set({ emailVerifiedAt: platform.clock.now() });

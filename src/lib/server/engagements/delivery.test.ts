@@ -270,3 +270,36 @@ describe('sessions', () => {
 		expect(told[0]!.body).toContain('between 2026-12-01 and 2026-12-12');
 	});
 });
+
+describe('from the engagement pages', () => {
+	it('takes a deleted or unscheduled session, and those of a completed engagement, out of both calendars', async () => {
+		const engagement = await f.engagement();
+		const deleted = await f.item(engagement.id, 'Kick-off', session(), { scheduledAt: f.minutes(24 * 60), sequence: 1 });
+		const moved = await f.item(engagement.id, 'Mid-point', session(), { scheduledAt: f.minutes(48 * 60), sequence: 1 });
+		const closing = await f.item(engagement.id, 'Closing', session(), { scheduledAt: f.minutes(72 * 60), sequence: 1 });
+		await f.tick();
+		expect(mailTo('jo@client.example', /Session scheduled/)).toHaveLength(3);
+
+		const at = { tenant, engagementId: engagement.id };
+		await f.coach.engagementItems.delete.mutate({ ...at, itemId: deleted.id });
+		await f.coach.engagementItems.unschedule.mutate({ ...at, itemId: moved.id });
+		await f.coach.engagements.setStatus.mutate({ ...at, status: 'completed' });
+		await f.app.queue.drain();
+		const cancelled = mailTo('jo@client.example', /Session cancelled/);
+		expect(cancelled.map((email) => line(icsLines(email), 'UID')).sort()).toEqual([deleted.id, moved.id, closing.id].map((id) => `UID:${id}@acme.tandem`).sort());
+		expect(mailTo('cole@acme.example', /Session cancelled/)).toHaveLength(3);
+		// Nothing of the completed engagement goes out again.
+		await f.tick();
+		expect(mailTo('jo@client.example', /Session (scheduled|changed)/)).toHaveLength(3);
+	});
+
+	it('completes the assessment item once the coachee submits what it sent', async () => {
+		const engagement = await f.engagement();
+		const item = await f.item(engagement.id, 'Leadership check-in', assessment, { scheduledAt: f.minutes(0) });
+		await f.tick();
+		const { assignmentId } = await f.itemNow(item.id);
+		expect((await f.itemNow(item.id)).completedAt).toBeNull();
+		await f.jo.assessments.answer.mutate({ tenant, coacheeId: f.joId, assignmentId: assignmentId!, submit: true, answers: { q1: '7' } });
+		expect((await f.itemNow(item.id)).completedAt).not.toBeNull();
+	});
+});

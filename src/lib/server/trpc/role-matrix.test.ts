@@ -304,7 +304,7 @@ async function targetsEngagement(coacheeId: string, coachId: string): Promise<En
 	const control = openControlDb(app.platform);
 	const db = await openTenantDb(app.platform, (await control.query.tenants.findFirst({ where: eq(tenants.slug, tenant) }))!);
 	const id = crypto.randomUUID();
-	await db.insert(engagements).values({ id, coacheeId, coachId, title: 'Target engagement', status: 'active', shared: true, startsOn: '2026-11-01', endsOn: '2027-06-30' });
+	await db.insert(engagements).values({ id, coacheeId, coachId, title: 'Target items engagement', status: 'active', shared: true, startsOn: '2026-11-01', endsOn: '2027-06-30' });
 	const session = { kind: 'session', durationMinutes: 60, format: 'online', location: 'https://meet.example/t', message: '', coacheeSchedules: false } as const;
 	const details: ItemDetails[] = [
 		{ kind: 'link', url: 'https://example.com/read' },
@@ -421,7 +421,8 @@ describe('role matrix', () => {
 		const engagements = (await clients.admin.engagements.list.query({ tenant, coacheeId: fixture.targetId })).rows;
 		expect(engagements.map((e) => `${e.title}: ${e.status}, ${e.shared ? 'shared' : 'not shared'}`).sort()).toEqual([
 			'Spare engagement: active, not shared',
-			'Target engagement: active, not shared'
+			'Target engagement: active, not shared',
+			'Target items engagement: active, shared'
 		]);
 	});
 
