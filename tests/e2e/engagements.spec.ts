@@ -79,22 +79,23 @@ test('an admin assigns a program to a group as a Draft, the coach schedules and 
 	await admin.getByText('is now Active').first().waitFor();
 
 	// Priya schedules the items and shares it.
+	await admin.context().clearCookies();
 	await signIn(admin, 'priya@northwind.demo');
 	const coach = admin;
 	await coach.goto(engagementUrl);
 	await coach.waitForSelector('html[data-hydrated]');
 	await chooseItemOption(coach, sessionTitle, 'Schedule');
 	const scheduleSession = coach.getByRole('dialog');
-	await scheduleSession.getByLabel('Date').fill(dayAhead(7));
-	await scheduleSession.getByLabel('Time').fill('10:00');
+	await scheduleSession.getByLabel('Date', { exact: true }).fill(dayAhead(7));
+	await scheduleSession.getByLabel('Time', { exact: true }).fill('10:00');
 	await scheduleSession.getByLabel('Meeting link').fill('https://meet.example/kickoff');
 	await scheduleSession.getByRole('button', { name: 'Save' }).click();
 	await scheduleSession.waitFor({ state: 'hidden' });
 	for (const title of ['Session check-in', linkTitle]) {
 		await chooseItemOption(coach, title, 'Schedule');
 		const dialog = coach.getByRole('dialog');
-		await dialog.getByLabel('Send date').fill(dayAhead(1));
-		await dialog.getByLabel('Time').fill('09:00');
+		await dialog.getByLabel('Send date', { exact: true }).fill(dayAhead(1));
+		await dialog.getByLabel('Time', { exact: true }).fill('09:00');
 		await dialog.getByRole('button', { name: 'Save' }).click();
 		await dialog.waitFor({ state: 'hidden' });
 	}
