@@ -21,7 +21,7 @@ import { seedDemo } from '../src/lib/server/demo/seed';
 import { createLocalRuntime, type LocalRuntime } from '../src/lib/server/platform/local';
 import type { DatabaseConnector } from '../src/lib/server/platform/ports';
 import { cookiesByRole, fmt, percentile } from './lib';
-import { seedFirm, seedRecords, seedWorkload } from './seed-firm';
+import { seedEngagements, seedFirm, seedRecords, seedWorkload } from './seed-firm';
 
 const runs = Number(process.env.BENCH_RUNS ?? 30);
 const delayedRuns = Math.max(5, Math.round(runs / 3));
@@ -99,6 +99,13 @@ const records = await seedRecords(
 	{ files: 500, notes: 500, assessments: 50 }
 );
 
+// And issue 11's firm: 2,000 engagements of 10 items (20,000 items) over the seeded coachees;
+// Priya coaches every tenth, so her list is large too.
+const northwindDb = base.platform.db.open({ url: northwind!.dbUrl! });
+const engaged = await seedEngagements(northwindDb, { engagements: 2000, itemsPer: 10, coachees: 5000, coaches: 200 });
+await northwindDb.execute({ sql: `update engagements set coach_id = ? where id like 'bench-engagement-%' and cast(substr(id, 18) as integer) % 10 = 1`, args: [String(priya.rows[0]!.id)] });
+const jordansEngagement = await northwindDb.execute({ sql: `select id from engagements where coachee_id = ? and shared = 1 and status = 'active' limit 1`, args: [String(jordan.rows[0]!.id)] });
+
 /** Page, role, and SvelteKit's `x-sveltekit-invalidated` mask for a navigation from another
  * page of the workspace: the root and workspace layouts are kept, the rest re-runs. */
 const pages: { name: string; role: keyof typeof cookies; path: string; mask?: string }[] = [
@@ -133,6 +140,17 @@ const pages: { name: string; role: keyof typeof cookies; path: string; mask?: st
 	{ name: 'your files', role: 'coachee', path: '/t/northwind-coaching/files', mask: '001' },
 	{ name: 'your assessments', role: 'coachee', path: '/t/northwind-coaching/assessments', mask: '001' },
 	{ name: 'answer', role: 'coachee', path: `/t/northwind-coaching/assessments/answer/${records.sampleAssignmentId}`, mask: '001' },
+	{ name: 'engagements', role: 'admin', path: '/t/northwind-coaching/engagements', mask: '001' },
+	{ name: 'engagements', role: 'coach', path: '/t/northwind-coaching/engagements', mask: '001' },
+	{ name: 'engagements q', role: 'admin', path: '/t/northwind-coaching/engagements?status=active&q=program%2019', mask: '001' },
+	{ name: 'engagement', role: 'admin', path: `/t/northwind-coaching/engagements/${engaged.sampleEngagementId}`, mask: '001' },
+	{ name: 'engagement', role: 'coach', path: `/t/northwind-coaching/engagements/${engaged.sampleEngagementId}`, mask: '001' },
+	{ name: 'engagement', role: 'coachee', path: `/t/northwind-coaching/engagements/${String(jordansEngagement.rows[0]!.id)}`, mask: '001' },
+	{ name: 'engagement', role: 'spectator', path: `/t/northwind-coaching/engagements/${String(jordansEngagement.rows[0]!.id)}`, mask: '001' },
+	{ name: 'engagements', role: 'coachee', path: '/t/northwind-coaching/engagements', mask: '001' },
+	{ name: 'new engagement', role: 'admin', path: '/t/northwind-coaching/engagements/new', mask: '001' },
+	{ name: 'programs', role: 'admin', path: '/t/northwind-coaching/programs', mask: '001' },
+	{ name: 'calendar feed', role: 'coach', path: '/t/northwind-coaching/engagements/calendar', mask: '001' },
 	{ name: 'notifications', role: 'admin', path: '/t/northwind-coaching/notifications', mask: '001' },
 	{ name: 'notifications', role: 'coach', path: '/t/northwind-coaching/notifications', mask: '001' },
 	// Under settings/+layout.svelte: one more node before the page.
@@ -167,7 +185,9 @@ async function measure(url: string, cookie: string, rtt: number, count: number) 
 
 console.log(`page views: ${runs} runs at RTT 0, ${delayedRuns} at RTT ${injectedRtt} ms; floor = 1 control query + 1 tenant batch\n`);
 console.log('page             | role      | view       | stmts | round trips | sequential | p50 RTT 0 | p95 RTT 0 | p50 RTT 20 | p95 RTT 20 | floor RTT 20');
-for (const page of pages) {
+// BENCH_PAGES=engagement measures only the pages whose name contains it.
+const only = process.env.BENCH_PAGES ?? '';
+for (const page of pages.filter((p) => p.name.includes(only))) {
 	for (const kind of page.mask ? (['full load', 'navigation'] as const) : (['full load'] as const)) {
 		const url = kind === 'full load' ? `${origin}${page.path}` : `${origin}${dataPath(page.path)}x-sveltekit-invalidated=${page.mask}`;
 		const cookie = cookies[page.role];

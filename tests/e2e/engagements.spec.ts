@@ -101,7 +101,7 @@ test('an admin assigns a program to a group as a Draft, the coach schedules and 
 	}
 	for (const title of [sessionTitle, 'Session check-in', linkTitle]) await (await itemCard(coach, title)).getByText('Scheduled').first().waitFor();
 
-	await open(coach, `${base}/engagements?search=${encodeURIComponent(programName)}`);
+	await open(coach, `${base}/engagements?q=${encodeURIComponent(programName)}`);
 	await coach.getByRole('button', { name: new RegExp(`Options for “${programName}” \\(Jordan Avery\\)`) }).click();
 	await coach.getByRole('menuitem', { name: 'Share to Coachee' }).click();
 	await coach.getByText('is shared with the coachee').first().waitFor();

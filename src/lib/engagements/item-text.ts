@@ -31,3 +31,7 @@ export function logSessionItem(item: StaffItem) {
 	const durationMinutes = item.details.kind === 'session' ? item.details.durationMinutes : 60;
 	return { id: item.id, title: item.title, durationMinutes, logDefaults: item.logDefaults };
 }
+
+/** An engagement's dates as the list and its page show them: "3 Nov 2026 to 30 Jun 2027", or "From 3 Nov 2026". */
+export const engagementDates = (engagement: { startsOn: string; endsOn: string | null }) =>
+	engagement.endsOn ? windowText({ startsOn: engagement.startsOn, endsOn: engagement.endsOn }) : `From ${formatDueDate(engagement.startsOn)}`;
