@@ -79,11 +79,12 @@ for (let n = 1; n < tenantCount; n++) {
 	rows.push({ id: `bench-tenant-${n}`, slug: `bench-firm-${n}`, name: `Bench Firm ${n}`, kind: 'firm' as const, status: 'active' as const, dbUrl: `file:${file}`, schemaVersion: currentTenantSchema, nextDueAt: new Date(clock.now().getTime() + 24 * hour) });
 }
 for (let start = 0; start < rows.length; start += 200) await control.insert(tenants).values(rows.slice(start, start + 200));
-// Ten tenants have their items due a minute ago; their visit is due too.
+// Ten tenants have work due; their visit is due too.
 const due = rows.slice(0, dueCount);
 for (const row of due) {
 	const db = runtime.platform.db.open({ url: row.dbUrl });
-	await db.execute({ sql: 'UPDATE engagement_items SET scheduled_at = ?', args: [clock.now().getTime() - 60_000] });
+	// The sends came due a minute ago; the session starts in a day, so its invitation goes now.
+	await db.execute({ sql: `UPDATE engagement_items SET scheduled_at = CASE kind WHEN 'session' THEN ? ELSE ? END`, args: [clock.now().getTime() + 24 * hour, clock.now().getTime() - 60_000] });
 	await control.update(tenants).set({ nextDueAt: new Date(clock.now().getTime() - 60_000) }).where(eq(tenants.id, row.id));
 }
 console.log(`set up ${tenantCount} tenant databases (${dueCount} with items due) in ${fmt(performance.now() - setupStart)}\n`);
