@@ -210,11 +210,11 @@ describe('status, sharing, spectators and delete', () => {
 		expect(await titles(spectator)).toEqual(['Career move (Jo Acme)']);
 		expect((await list(admin)).rows.find((r) => r.id === id)!.spectatorIds).toEqual([spectatorId]);
 		for (const change of [
-			spectator.engagements.setShared.mutate({ tenant, engagementId: id, shared: true }),
-			spectator.engagements.setStatus.mutate({ tenant, engagementId: id, status: 'completed' }),
-			spectator.engagements.delete.mutate({ tenant, engagementId: id })
+			() => spectator.engagements.setShared.mutate({ tenant, engagementId: id, shared: true }),
+			() => spectator.engagements.setStatus.mutate({ tenant, engagementId: id, status: 'completed' }),
+			() => spectator.engagements.delete.mutate({ tenant, engagementId: id })
 		]) {
-			expect((await failure(change)).code).toBe('FORBIDDEN');
+			expect((await failure(change())).code).toBe('FORBIDDEN');
 		}
 		await admin.engagements.setSpectators.mutate({ tenant, engagementId: id, spectatorIds: [] });
 		expect((await list(spectator)).total).toBe(0);

@@ -183,11 +183,11 @@ describe('the coachee schedules a session left to them', () => {
 		await db.update(engagements).set({ status: 'completed' }).where(eq(engagements.id, ids.engagementId));
 		expect((await failure(f.jo.engagementItems.scheduleOwn.mutate(at({ itemId: ids.session, date: '2026-12-03', time: '10:00' })))).code).toBe('NOT_FOUND');
 		for (const call of [
-			f.jo.engagementItems.schedule.mutate(at({ itemId: ids.link, mode: 'now' })),
-			f.jo.engagementItems.markCompleted.mutate(at({ itemId: ids.link, completed: true })),
-			f.jo.engagementItems.delete.mutate(at({ itemId: ids.link }))
+			() => f.jo.engagementItems.schedule.mutate(at({ itemId: ids.link, mode: 'now' })),
+			() => f.jo.engagementItems.markCompleted.mutate(at({ itemId: ids.link, completed: true })),
+			() => f.jo.engagementItems.delete.mutate(at({ itemId: ids.link }))
 		]) {
-			expect((await failure(call)).code).toBe('FORBIDDEN');
+			expect((await failure(call())).code).toBe('FORBIDDEN');
 		}
 		expect((await failure(f.coach.engagementItems.scheduleOwn.mutate(at({ itemId: ids.session, date: '2026-12-03', time: '10:00' })))).code).toBe('FORBIDDEN');
 	});
