@@ -73,6 +73,10 @@ export const permissions = {
 	'engagements.administer': ['admin'],
 	/** A session left for the coachee to schedule ("Allow coachee to schedule the session"). */
 	'engagements.scheduleOwn': ['coachee'],
+	/** "Bulk Create": engagements for every coachee of an uploaded CSV. */
+	'engagements.bulkCreate': ['admin'],
+	/** "Export": a CSV of the engagements one may see (a coach: the ones they coach). */
+	'engagements.export': ['admin', 'coach'],
 	/** A private calendar feed of one's engagement sessions. */
 	'calendar.feed': ['admin', 'coach', 'coachee'],
 	'groups.manage': ['admin'],

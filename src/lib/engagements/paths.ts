@@ -11,7 +11,15 @@ export const engagementPaths = {
 	/** Where a coachee picks the time of a session left for them to schedule. */
 	scheduleSession: (engagementId: string, itemId: string) => `/engagements/${engagementId}/items/${itemId}/schedule`,
 	/** A person's private calendar feed settings (the subscription link and "Revoke"). */
-	calendar: '/engagements/calendar'
+	calendar: '/engagements/calendar',
+	/** "+ New" > "Bulk Create": the template CSV, the upload, and past bulk creates. */
+	bulkCreate: '/engagements/bulk',
+	/** One bulk create's progress and result (its rejected rows). */
+	bulkImport: (importId: string) => `/engagements/bulk/${importId}`,
+	/** "Export": the filters, and one's recent exports. */
+	export: '/engagements/export',
+	/** One export's progress and its download. */
+	exportJob: (exportId: string) => `/engagements/export/${exportId}`
 };
 
 export const programPaths = {

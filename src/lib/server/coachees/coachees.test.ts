@@ -284,7 +284,8 @@ describe('notifications', () => {
 			'assessment_submitted',
 			'session_scheduled',
 			'session_reminder',
-			'engagement_assigned'
+			'engagement_assigned',
+			'export_ready'
 		]);
 		expect((await coachee.notifications.preferences.query({ tenant })).map((p) => p.kind)).toEqual([
 			'coach_assigned',

@@ -154,5 +154,20 @@ export const tenantMigrations: Migration[] = [
 			"CREATE INDEX `program_templates_name_idx` ON `program_templates` (`archived_at`,`name`);",
 			"CREATE INDEX `program_templates_owner_idx` ON `program_templates` (`owner_id`);"
 		]
+	},
+	{
+		"tag": "0007_imports_exports",
+		"statements": [
+			"CREATE TABLE `engagement_exports` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`requested_by` text NOT NULL,\n\t`filters` text NOT NULL,\n\t`shape` text NOT NULL,\n\t`status` text DEFAULT 'queued' NOT NULL,\n\t`total_engagements` integer,\n\t`engagements_done` integer DEFAULT 0 NOT NULL,\n\t`rows_written` integer DEFAULT 0 NOT NULL,\n\t`chunks_done` integer DEFAULT 0 NOT NULL,\n\t`cursor` text,\n\t`size_bytes` integer DEFAULT 0 NOT NULL,\n\t`error` text,\n\t`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,\n\t`updated_at` integer,\n\t`finished_at` integer,\n\t`expires_at` integer,\n\tFOREIGN KEY (`requested_by`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+			"CREATE INDEX `engagement_exports_requester_idx` ON `engagement_exports` (`requested_by`,`created_at`);",
+			"CREATE INDEX `engagement_exports_status_idx` ON `engagement_exports` (`status`,`updated_at`);",
+			"CREATE TABLE `engagement_import_rows` (\n\t`import_id` text NOT NULL,\n\t`line` integer NOT NULL,\n\t`outcome` text NOT NULL,\n\t`engagement_id` text,\n\t`coachee_email` text,\n\t`reason` text,\n\t`cells` text,\n\t`dedupe_key` text,\n\tPRIMARY KEY(`import_id`, `line`),\n\tFOREIGN KEY (`import_id`) REFERENCES `engagement_imports`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`engagement_id`) REFERENCES `engagements`(`id`) ON UPDATE no action ON DELETE set null\n);",
+			"CREATE INDEX `engagement_import_rows_outcome_idx` ON `engagement_import_rows` (`import_id`,`outcome`,`line`);",
+			"CREATE INDEX `engagement_import_rows_dedupe_idx` ON `engagement_import_rows` (`import_id`,`dedupe_key`);",
+			"CREATE TABLE `engagement_imports` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`requested_by` text NOT NULL,\n\t`file_name` text NOT NULL,\n\t`file_key` text NOT NULL,\n\t`file_size` integer NOT NULL,\n\t`delimiter` text NOT NULL,\n\t`columns` text NOT NULL,\n\t`status` text DEFAULT 'queued' NOT NULL,\n\t`chunks_done` integer DEFAULT 0 NOT NULL,\n\t`cursor_offset` integer DEFAULT 0 NOT NULL,\n\t`cursor_line` integer DEFAULT 1 NOT NULL,\n\t`rows_read` integer DEFAULT 0 NOT NULL,\n\t`rows_created` integer DEFAULT 0 NOT NULL,\n\t`rows_rejected` integer DEFAULT 0 NOT NULL,\n\t`error` text,\n\t`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,\n\t`updated_at` integer,\n\t`finished_at` integer,\n\tFOREIGN KEY (`requested_by`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+			"CREATE INDEX `engagement_imports_requester_idx` ON `engagement_imports` (`requested_by`,`created_at`);",
+			"CREATE INDEX `engagement_imports_status_idx` ON `engagement_imports` (`status`,`updated_at`);",
+			"CREATE INDEX `engagements_starts_idx` ON `engagements` (`starts_on`,`id`);"
+		]
 	}
 ];

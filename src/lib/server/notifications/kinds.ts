@@ -25,7 +25,9 @@ export const notificationKinds = {
 	},
 	session_reminder: { label: 'A reminder before a coaching session', defaultDelivery: 'immediate', audience: ['coach', 'coachee'] },
 	engagement_assigned: { label: 'An engagement you coach becomes Active', defaultDelivery: 'immediate', audience: ['coach'] },
-	engagement_shared: { label: 'Your coach shares an engagement with you', defaultDelivery: 'immediate', audience: ['coachee'] }
+	engagement_shared: { label: 'Your coach shares an engagement with you', defaultDelivery: 'immediate', audience: ['coachee'] },
+	bulk_create_finished: { label: 'A Bulk Create you started has finished', defaultDelivery: 'immediate', audience: ['admin'] },
+	export_ready: { label: 'An export you asked for is ready to download', defaultDelivery: 'immediate', audience: ['admin', 'coach'] }
 } as const satisfies Record<string, { label: string; defaultDelivery: Delivery; audience: readonly Role[] }>;
 
 export type NotificationKind = keyof typeof notificationKinds;

@@ -19,6 +19,9 @@ import {
 	type AssessmentQuestion
 } from '../../../assessments/schema';
 import { engagementStatuses, itemKinds, type ItemDetails, type ProgramItem } from '../../../engagements/schema';
+import { longJobStatuses } from '../../../long-jobs/schema';
+import { importRowOutcomes } from '../../../imports/schema';
+import { exportShapes, type ExportFilters } from '../../../exports/schema';
 
 /** Everyone in the tenant: admins, coaches, coachees, spectators. `userId` links to the
  * control-plane user once the person has an account. */
@@ -484,7 +487,9 @@ export const engagements = sqliteTable(
 	(t) => [
 		index('engagements_status_idx').on(t.status, t.createdAt),
 		index('engagements_coach_idx').on(t.coachId, t.status, t.createdAt),
-		index('engagements_coachee_idx').on(t.coacheeId, t.createdAt)
+		index('engagements_coachee_idx').on(t.coacheeId, t.createdAt),
+		/** Exports filter on the start date and walk it in order. */
+		index('engagements_starts_idx').on(t.startsOn, t.id)
 	]
 );
 
@@ -568,4 +573,94 @@ export const calendarFeeds = sqliteTable(
 		createdAt: createdAt()
 	},
 	(t) => [uniqueIndex('calendar_feeds_secret_unique').on(t.secretHash)]
+);
+
+/** A Bulk Create: one uploaded CSV (kept in file storage under `fileKey`) read one chunk
+ * per queue message. The cursor (`chunksDone`, `cursorOffset` in bytes, `cursorLine`) moves
+ * in the same batch as the chunk's rows, so a chunk delivered twice or resumed after a
+ * crash starts where the last committed one ended. */
+export const engagementImports = sqliteTable(
+	'engagement_imports',
+	{
+		id: text('id').primaryKey(),
+		requestedBy: text('requested_by')
+			.notNull()
+			.references(() => people.id, { onDelete: 'cascade' }),
+		fileName: text('file_name').notNull(),
+		fileKey: text('file_key').notNull(),
+		fileSize: integer('file_size').notNull(),
+		/** `,` or `;` (Excel's export in many locales), found from the header line. */
+		delimiter: text('delimiter').notNull(),
+		/** The header's cells as written, so every chunk reads its rows by the same names. */
+		columns: text('columns', { mode: 'json' }).$type<string[]>().notNull(),
+		status: text('status', { enum: longJobStatuses }).notNull().default('queued'),
+		chunksDone: integer('chunks_done').notNull().default(0),
+		/** Byte offset of the first row not yet read. */
+		cursorOffset: integer('cursor_offset').notNull().default(0),
+		/** Line of the last row read (the header is line 1). */
+		cursorLine: integer('cursor_line').notNull().default(1),
+		rowsRead: integer('rows_read').notNull().default(0),
+		rowsCreated: integer('rows_created').notNull().default(0),
+		rowsRejected: integer('rows_rejected').notNull().default(0),
+		/** Why a `failed` import stopped, in words for its owner. */
+		error: text('error'),
+		createdAt: createdAt(),
+		updatedAt: updatedAt(),
+		finishedAt: integer('finished_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('engagement_imports_requester_idx').on(t.requestedBy, t.createdAt), index('engagement_imports_status_idx').on(t.status, t.updatedAt)]
+);
+
+/** What became of each data row of an import, written once: (import, line) is the row's
+ * idempotency key. Rejected rows keep their cells, to be downloaded, fixed and uploaded again. */
+export const engagementImportRows = sqliteTable(
+	'engagement_import_rows',
+	{
+		importId: text('import_id')
+			.notNull()
+			.references(() => engagementImports.id, { onDelete: 'cascade' }),
+		line: integer('line').notNull(),
+		outcome: text('outcome', { enum: importRowOutcomes }).notNull(),
+		engagementId: text('engagement_id').references(() => engagements.id, { onDelete: 'set null' }),
+		coacheeEmail: text('coachee_email'),
+		reason: text('reason'),
+		cells: text('cells', { mode: 'json' }).$type<string[]>(),
+		/** Coachee, template and start date of a created row: a later line repeating them is a duplicate. */
+		dedupeKey: text('dedupe_key')
+	},
+	(t) => [
+		primaryKey({ columns: [t.importId, t.line] }),
+		index('engagement_import_rows_outcome_idx').on(t.importId, t.outcome, t.line),
+		index('engagement_import_rows_dedupe_idx').on(t.importId, t.dedupeKey)
+	]
+);
+
+/** An export a person asked for: its filters, its progress, and the CSV it wrote to file
+ * storage in parts (one per chunk) under `tenants/<tenant>/exports/<id>/`. */
+export const engagementExports = sqliteTable(
+	'engagement_exports',
+	{
+		id: text('id').primaryKey(),
+		requestedBy: text('requested_by')
+			.notNull()
+			.references(() => people.id, { onDelete: 'cascade' }),
+		filters: text('filters', { mode: 'json' }).$type<ExportFilters>().notNull(),
+		shape: text('shape', { enum: exportShapes }).notNull(),
+		status: text('status', { enum: longJobStatuses }).notNull().default('queued'),
+		/** Engagements the filters matched when the export started (progress's denominator). */
+		totalEngagements: integer('total_engagements'),
+		engagementsDone: integer('engagements_done').notNull().default(0),
+		rowsWritten: integer('rows_written').notNull().default(0),
+		chunksDone: integer('chunks_done').notNull().default(0),
+		/** Where the next chunk starts (keyset position, as JSON); null before the first. */
+		cursor: text('cursor'),
+		sizeBytes: integer('size_bytes').notNull().default(0),
+		error: text('error'),
+		createdAt: createdAt(),
+		updatedAt: updatedAt(),
+		finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+		/** After this the file is deleted and the export can no longer be downloaded. */
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('engagement_exports_requester_idx').on(t.requestedBy, t.createdAt), index('engagement_exports_status_idx').on(t.status, t.updatedAt)]
 );
