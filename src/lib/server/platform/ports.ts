@@ -47,6 +47,12 @@ export interface FileStore {
 	/** The first `length` bytes (fewer when the object is shorter) and the object's whole size,
 	 * without reading the rest: how a finished upload's content is checked. */
 	readStart(key: string, length: number): Promise<{ bytes: Uint8Array; size: number } | null>;
+	/** The bytes from `offset` (below the object's size) to the end, as a stream the caller
+	 * may cancel once it has read enough: how a job reads one chunk of a large upload. */
+	readFrom(key: string, offset: number): Promise<ReadableStream<Uint8Array> | null>;
+	/** Writes a stream of exactly `size` bytes without holding it in memory (R2 must know
+	 * the length up front): how an export's parts become one file. */
+	putStream(key: string, body: ReadableStream<Uint8Array>, size: number, contentType: string): Promise<void>;
 	delete(key: string): Promise<void>;
 }
 

@@ -102,6 +102,8 @@ export function cloudflarePlatform(env: CloudflareEnv, links?: (clock: Platform[
 			put: async (key, body, contentType) => files().put(key, body, contentType),
 			get: async (key) => files().get(key),
 			readStart: async (key, length) => files().readStart(key, length),
+			readFrom: async (key, offset) => files().readFrom(key, offset),
+			putStream: async (key, body, size, contentType) => files().putStream(key, body, size, contentType),
 			delete: async (key) => files().delete(key)
 		},
 		fileLinks: links?.(clock) ?? noFileLinks,
