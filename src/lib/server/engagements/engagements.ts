@@ -137,13 +137,7 @@ export async function listEngagements(scope: TenantScope, query: EngagementListI
 			.groupBy(engagementItems.engagementId),
 		spectatorsOfQuery(scope, pageIds),
 		authorizedUsersQuery(scope),
-		coachesQuery(scope),
-		scope.db
-			.select(personFields)
-			.from(people)
-			.where(staffCoachees(scope))
-			.orderBy(desc(eq(people.id, query.coacheeId ?? '')), asc(people.lastName), asc(people.firstName))
-			.limit(filterLimit)
+		...filterChoiceQueries(scope, query.coacheeId)
 	]);
 	return {
 		rows: rows.map((row) => {
@@ -167,12 +161,33 @@ export async function listEngagements(scope: TenantScope, query: EngagementListI
 		pageSize: query.pageSize,
 		authorizedUsers: shapeAuthorizedUsers(authorized),
 		/** What the filters offer: coaches (admins), and the coachees the person makes engagements for. */
-		filters: { coaches: coachOptions.map(named), coachees: coacheeOptions.map(named).sort((a, b) => a.name.localeCompare(b.name)) }
+		filters: shapeFilterChoices(coachOptions, coacheeOptions)
 	};
 }
 
 /** The filters' coachees: a coach's own, the first of an admin's (the chosen one always among them). */
 const filterLimit = 200;
+
+/** The list's (and Export's) filter choices, for a page's batch: the coaches (admins) and the
+ * coachees the person makes engagements for, `chosenCoacheeId` always among them. */
+export function filterChoiceQueries(scope: TenantScope, chosenCoacheeId: string | undefined) {
+	return [
+		coachesQuery(scope),
+		scope.db
+			.select(personFields)
+			.from(people)
+			.where(staffCoachees(scope))
+			.orderBy(desc(eq(people.id, chosenCoacheeId ?? '')), asc(people.lastName), asc(people.firstName))
+			.limit(filterLimit)
+	] as const;
+}
+
+type ChoiceRows = Awaited<ReturnType<typeof filterChoiceQueries>[number]>;
+
+export const shapeFilterChoices = (coaches: ChoiceRows, coachees: ChoiceRows) => ({
+	coaches: coaches.map(named),
+	coachees: coachees.map(named).sort((a, b) => a.name.localeCompare(b.name))
+});
 
 // ---- What "+ New" offers -----------------------------------------------------------------------
 

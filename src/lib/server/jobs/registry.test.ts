@@ -24,7 +24,7 @@ function recordingHandler(failFirst?: () => Error) {
 		handled.push(message);
 		if (failFirst && handled.length === 1) throw failFirst();
 	};
-	const handle = createJobHandler(jobMessages, { 'email.send': run, 'tenant.due': run });
+	const handle = createJobHandler(jobMessages, { 'email.send': run, 'tenant.due': run, 'export.chunk': run });
 	return { handled, handle: (body: unknown) => handle({} as Platform, body) };
 }
 
@@ -67,6 +67,14 @@ describe.each([
 		expect(result).toMatchObject({ handled: [], settled: true, retryDelays: [] });
 		expect(result.errors).toHaveLength(1);
 		expect(result.errors[0]).toMatch(/rejected email\.send \(email:welcome:1, tenant t1\) for good.*does not match its schema.*outboxId/s);
+	});
+
+	it('refuses an export chunk without a place in its export', async () => {
+		const chunk = { type: 'export.chunk', idempotencyKey: 'export:e1:0', tenantId: 't1', exportId: 'e1', chunk: 0 };
+		expect((await deliver(chunk)).handled).toEqual([chunk]);
+		const result = await deliver({ ...chunk, chunk: -1 });
+		expect(result).toMatchObject({ handled: [], settled: true });
+		expect(result.errors[0]).toMatch(/export\.chunk .*does not match its schema.*chunk/s);
 	});
 
 	it('drops an unknown job type once', async () => {

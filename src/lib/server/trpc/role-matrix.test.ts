@@ -56,6 +56,8 @@ interface Fixture {
 	/** Coach A's active engagement of the target, and a spare for Delete. */
 	engagementId: string;
 	spareEngagementId: string;
+	/** Coach A's finished export of the target's engagements. */
+	exportId: string;
 }
 
 type Actor = 'outsider' | 'spectator' | 'coachee' | 'otherCoach';
@@ -205,6 +207,11 @@ const samples: Record<string, Sample> = {
 	'engagements.setShared': { input: (f) => t({ engagementId: f.engagementId, shared: true }), rightful: 'coachA' },
 	'engagements.setSpectators': { input: (f) => t({ engagementId: f.engagementId, spectatorIds: [] }), rightful: 'admin' },
 	'engagements.delete': { input: (f) => t({ engagementId: f.spareEngagementId }), rightful: 'coachA' },
+	'exports.page': { input: (f) => t({ coacheeId: f.targetId }), rightful: 'coachA' },
+	// Another coach's export of the target's engagements is empty: they see none of them.
+	'exports.start': { input: (f) => t({ shape: 'item', coacheeId: f.targetId }), rightful: 'coachA' },
+	'exports.get': { input: (f) => t({ exportId: f.exportId }), rightful: 'coachA' },
+	'exports.downloadLink': { input: (f) => t({ exportId: f.exportId }), rightful: 'coachA' },
 	// Public on purpose (the invitee has no account yet): the link's secret is the credential.
 	'invitations.preview': { input: () => t({ token: 'x'.repeat(30) }), rightful: 'target', refusals: ['BAD_REQUEST'] },
 	'invitations.accept': {
@@ -360,7 +367,8 @@ beforeAll(async () => {
 		programId,
 		engagement: await targetsEngagement(targetId, idOf('cora@acme.example')),
 		engagementId,
-		spareEngagementId
+		spareEngagementId,
+		exportId: (await coachA.exports.start.mutate({ tenant, shape: 'item', coacheeId: targetId })).id
 	};
 	Object.assign(clients, { admin, coachA, target, outsider, spectator, coachee, otherCoach });
 });

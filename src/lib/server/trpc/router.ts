@@ -15,6 +15,7 @@ import { programsRouter } from '../programs/router';
 import { engagementItemsRouter } from '../engagements/items-router';
 import { calendarRouter } from '../engagements/calendar-router';
 import { engagementsRouter } from '../engagements/router';
+import { exportsRouter } from '../exports/router';
 import { createCallerFactory, router } from './init';
 
 export const appRouter = router({
@@ -35,7 +36,8 @@ export const appRouter = router({
 	programs: programsRouter,
 	engagementItems: engagementItemsRouter,
 	calendar: calendarRouter,
-	engagements: engagementsRouter
+	engagements: engagementsRouter,
+	exports: exportsRouter
 });
 
 export type AppRouter = typeof appRouter;
