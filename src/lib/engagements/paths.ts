@@ -19,7 +19,9 @@ export const engagementPaths = {
 	/** "Export": the filters, and one's recent exports. */
 	export: '/engagements/export',
 	/** One export's progress and its download. */
-	exportJob: (exportId: string) => `/engagements/export/${exportId}`
+	exportJob: (exportId: string) => `/engagements/export/${exportId}`,
+	/** Its CSV, through a 5-minute link minted for the requester only. */
+	exportDownload: (exportId: string) => `/engagements/export/${exportId}/download`
 };
 
 export const programPaths = {

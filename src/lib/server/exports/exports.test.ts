@@ -45,7 +45,7 @@ async function item(engagementId: string, position: number, title: string, detai
 /** Starts an export and lets its job run to the end (the client drains the queue). */
 async function exported(who: TestClient, input: Partial<NewExport> = {}) {
 	const { id } = await who.exports.start.mutate({ tenant, shape: 'item', ...input });
-	return { id, ...(await who.exports.get.query({ tenant, exportId: id })) };
+	return who.exports.get.query({ tenant, exportId: id });
 }
 
 const tokenIn = (url: string) => new URL(url).pathname.slice(blobRoute.length);
