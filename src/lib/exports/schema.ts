@@ -45,7 +45,8 @@ export function describeFilters(filters: ExportFilters, names: { coach: string |
 		filters.coacheeId && `coachee ${names.coachee ?? 'no longer here'}`,
 		startRange(filters)
 	].filter(Boolean);
-	return parts.length ? parts.join(' · ') : 'All engagements';
+	const text = parts.join(' · ');
+	return text ? text[0]!.toUpperCase() + text.slice(1) : 'All engagements';
 }
 
 function startRange({ from, to }: ExportFilters): string | undefined {
