@@ -122,7 +122,7 @@ async function someCoachee(page: Page, home: string): Promise<string | null> {
 async function unlinkedScreens(page: Page, home: string): Promise<string[]> {
 	const profile = await someCoachee(page, home);
 	const profileScreens = profile ? [profile, `${profile}/edit`, `${profile}/assign`] : [];
-	return [...profileScreens, `${home}/coachees/new`, `${home}/groups/new`, `${home}/settings/members/invite`, `${home}/notifications`, '/account'];
+	return [...profileScreens, `${home}/coachees/new`, `${home}/groups/new`, `${home}/settings/members/invite`, `${home}/notifications`, `${home}/engagements/export`, '/account'];
 }
 
 /** Audits what the page shows at each width, resizing in place (layouts follow media

@@ -215,6 +215,20 @@ describe('at-least-once', () => {
 		expect(resumed).toMatchObject({ status: 'finished', rowsWritten: reference.rowsWritten });
 		expect(await textOf(f.admin, id)).toBe(expected);
 	});
+	it('stops an export whose chunks keep getting lost after an hour, instead of retrying forever', async () => {
+		await manyEngagements(3);
+		const restore = routeChunks(async () => {});
+		const { id } = await f.admin.exports.start.mutate({ tenant, shape: 'item' });
+		for (let minutes = 6; minutes < 60; minutes += 6) {
+			f.app.clock.advance(6 * 60_000);
+			await f.tick();
+			expect((await f.admin.exports.get.query({ tenant, exportId: id })).status).toBe('queued');
+		}
+		f.app.clock.advance(6 * 60_000);
+		await f.tick();
+		restore();
+		expect(await f.admin.exports.get.query({ tenant, exportId: id })).toMatchObject({ status: 'failed', error: expect.stringMatching(/Start it again/) });
+	});
 });
 
 describe('ready, download and expiry', () => {

@@ -32,6 +32,8 @@ type ExportRow = typeof engagementExports.$inferSelect;
 
 /** An export nobody advanced for this long lost its message: the due work sends it again. */
 export const stallMs = 5 * 60_000;
+/** ...and one still stuck after this long keeps failing: it is stopped, not retried forever. */
+export const giveUpMs = 60 * 60_000;
 export const keepMs = exportKeepDays * 24 * 60 * 60_000;
 const csvType = 'text/csv; charset=utf-8';
 const plural = (n: number, noun: string) => `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
@@ -158,16 +160,17 @@ const lastTouched = sql<number>`coalesce(${engagementExports.updatedAt}, ${engag
 async function resumeAndClean(scope: DueWorkScope) {
 	const now = scope.platform.clock.now();
 	const [stalled, expired] = await scope.db.batch([
-		scope.db
-			.select({ id: engagementExports.id, chunksDone: engagementExports.chunksDone })
-			.from(engagementExports)
-			.where(and(underway, lte(lastTouched, now.getTime() - stallMs))),
+		scope.db.select().from(engagementExports).where(and(underway, lte(lastTouched, now.getTime() - stallMs))),
 		scope.db
 			.select({ id: engagementExports.id, chunksDone: engagementExports.chunksDone })
 			.from(engagementExports)
 			.where(and(holdingFile, lte(engagementExports.expiresAt, now)))
 	]);
-	for (const job of stalled) await enqueueChunk(scope.platform, scope.tenant.id, job.id, job.chunksDone);
+	for (const job of stalled) {
+		const stuckMs = now.getTime() - (job.updatedAt ?? job.createdAt).getTime();
+		if (stuckMs >= giveUpMs) await fail(scope, job, 'This export stopped: Tandem could not finish writing the file. Start it again.');
+		else await enqueueChunk(scope.platform, scope.tenant.id, job.id, job.chunksDone);
+	}
 	for (const job of expired) {
 		await Promise.all([scope.platform.files.delete(exportFileKey(scope.tenant.id, job.id)), deleteParts(scope, job)]);
 		await scope.db.update(engagementExports).set({ sizeBytes: 0 }).where(eq(engagementExports.id, job.id));
