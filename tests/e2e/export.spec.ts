@@ -64,7 +64,7 @@ test('an admin exports the filtered Engagements list, one row per engagement, an
 	assert.ok('Items completed' in records[0]! && !('Item title' in records[0]!), 'one row per engagement');
 	// The export is listed among the admin's recent ones, ready to download again.
 	await open(admin, `${base}/engagements/export`);
-	await admin.getByRole('table', { name: 'Your recent exports' }).getByRole('cell', { name: 'Active · coach Priya Raman', exact: true }).first().waitFor();
+	await admin.getByRole('table', { name: 'Your recent exports' }).getByRole('cell', { name: 'Active · coach Priya Raman · one row per engagement', exact: true }).first().waitFor();
 });
 
 test('a coach exports only the engagements they coach', { timeout: 120_000 }, async () => {
