@@ -27,7 +27,9 @@ export const jobMessages = {
 	/** Send one outbox row (mail/outbox.ts). */
 	'email.send': jobMessage('email.send', { outboxId: z.string().min(1), tenantId: tenantId.optional() }),
 	/** Do the due work of one tenant the cron claimed (jobs/tenant-due.ts). */
-	'tenant.due': jobMessage('tenant.due', { tenantId })
+	'tenant.due': jobMessage('tenant.due', { tenantId }),
+	/** Read and apply chunk `chunk` of a Bulk Create's file (imports/chunk.ts). */
+	'import.chunk': jobMessage('import.chunk', { tenantId, importId: z.string().min(1), chunk: z.number().int().min(0) })
 };
 
 export type JobType = keyof typeof jobMessages;

@@ -3,6 +3,7 @@
  * the local in-process queue and ticker alike. To add a job type: its message schema in
  * messages.ts, its handler here.
  */
+import { runImportChunk } from '../imports/chunk';
 import { requeueStalledEmails, sendOutboxEmail } from '../mail/outbox';
 import type { Platform } from '../platform/ports';
 import { claimDueTenants, repairProvisioningTenants } from '../tenancy/service';
@@ -16,7 +17,8 @@ export { RetryableJobError } from './errors';
  * message that can never run; anything else it throws is the handler's. */
 export const handleJob = createJobHandler(jobMessages, {
 	'email.send': (platform, message) => sendOutboxEmail(platform, message.outboxId),
-	'tenant.due': (platform, message) => runTenantDueWork(platform, message.tenantId)
+	'tenant.due': (platform, message) => runTenantDueWork(platform, message.tenantId),
+	'import.chunk': (platform, message) => runImportChunk(platform, message)
 });
 
 /** Every minute: hand each tenant with due work to a job, and heal what a crash or a lost

@@ -15,6 +15,7 @@ import { programsRouter } from '../programs/router';
 import { engagementItemsRouter } from '../engagements/items-router';
 import { calendarRouter } from '../engagements/calendar-router';
 import { engagementsRouter } from '../engagements/router';
+import { importsRouter } from '../imports/router';
 import { createCallerFactory, router } from './init';
 
 export const appRouter = router({
@@ -35,7 +36,8 @@ export const appRouter = router({
 	programs: programsRouter,
 	engagementItems: engagementItemsRouter,
 	calendar: calendarRouter,
-	engagements: engagementsRouter
+	engagements: engagementsRouter,
+	imports: importsRouter
 });
 
 export type AppRouter = typeof appRouter;
