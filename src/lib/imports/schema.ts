@@ -109,7 +109,7 @@ const tooLarge = `Choose a file of at most ${maxImportMegabytes} MB: split a lar
  * body from being decoded at all. */
 export const startImportInput = z.object({
 	fileName: z.string().trim().min(1, 'Choose a CSV file.').max(255, 'Rename the file to something shorter.'),
-	file: z.string().min(1, 'Choose a CSV file.').max(Math.ceil((maxImportMegabytes * 2 * 1024 * 1024) / 3) * 4, tooLarge)
+	file: z.string().max(Math.ceil((maxImportMegabytes * 2 * 1024 * 1024) / 3) * 4, tooLarge)
 });
 export type StartImport = z.output<typeof startImportInput>;
 

@@ -90,9 +90,8 @@ async function applyChunk(base: JobBase, job: ImportRow, chunk: number) {
 	const made = writesOf(scope, outcomes, actor, now);
 	const ending = read.error ? 'failed' : read.done ? 'finished' : null;
 	const created = outcomes.filter((o) => o.ok).length;
+	// One transaction: the cursor moves only with the rows, and (import, line) refuses a second write of any row.
 	await scope.db.batch([
-		...made.statements,
-		...chunked(outcomes.map((outcome) => importRowOf(job.id, outcome, made.engagementIdOf))).map((rows) => scope.db.insert(engagementImportRows).values(rows)),
 		scope.db
 			.update(engagementImports)
 			.set({
@@ -107,7 +106,9 @@ async function applyChunk(base: JobBase, job: ImportRow, chunk: number) {
 				finishedAt: ending ? now : null,
 				updatedAt: now
 			})
-			.where(and(eq(engagementImports.id, job.id), eq(engagementImports.chunksDone, chunk)))
+			.where(and(eq(engagementImports.id, job.id), eq(engagementImports.chunksDone, chunk))),
+		...made.statements,
+		...chunked(outcomes.map((outcome) => importRowOf(job.id, outcome, made.engagementIdOf))).map((rows) => scope.db.insert(engagementImportRows).values(rows))
 	]);
 	const active = made.engagements.filter((e) => e.status === 'active');
 	if (active.length) {
@@ -119,7 +120,7 @@ async function applyChunk(base: JobBase, job: ImportRow, chunk: number) {
 }
 
 const unreadableLine = (error: { line: number; message: string }) =>
-	`Line ${error.line} cannot be read: ${error.message} Tandem stopped there; the rows before it were handled as listed below. Fix that line and upload the rest again.`;
+	`Stopped at line ${error.line}: ${error.message} The rows before it were handled as listed.`;
 
 // ---- The chunk's one batch of lookups ------------------------------------------------------
 

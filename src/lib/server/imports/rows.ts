@@ -11,9 +11,11 @@ import { webUrl } from '../../engagements/schema';
 import { isRealDate } from '../../goals/schema';
 import { importColumns, linkColumns, type ColumnMap, type ImportColumn } from '../../imports/schema';
 import { roleLabels } from '../../permissions';
+import { toSingleLine } from '../../validation';
 import type { ResolvedItem } from '../engagements/item-content';
 
-/** A row's cells by meaning, trimmed; empty cells are ''. */
+/** A row's cells by meaning, trimmed; empty cells are ''. Names shown on one line get their
+ * line breaks (a quoted cell may hold them) as spaces. */
 export interface RowFields {
 	email: string;
 	firstName: string;
@@ -37,13 +39,13 @@ export function readRow(map: ColumnMap, cells: readonly string[]): RowFields {
 		lastName: fixed('coacheeLastName'),
 		coachEmail: fixed('coachEmail').toLowerCase(),
 		template: fixed('programTemplate'),
-		title: fixed('engagementName'),
+		title: toSingleLine(fixed('engagementName')),
 		startsOn: fixed('startDate'),
 		endsOn: fixed('endDate'),
 		status: fixed('status'),
 		shared: fixed('isShared'),
 		links: map.links
-			.map((link) => ({ n: link.n, url: cell(link.url), name: cell(link.name), complete: cell(link.complete) }))
+			.map((link) => ({ n: link.n, url: cell(link.url), name: toSingleLine(cell(link.name)), complete: cell(link.complete) }))
 			.filter((link) => link.url || link.name || link.complete)
 	};
 }
