@@ -116,6 +116,11 @@ describe('a file of 50 rows with 3 bad ones', () => {
 		expect(coles.map((n) => n.title)).toEqual(['Ada Admin assigned you 47 engagements']);
 	});
 
+	it('shows its progress and a page of rejected rows in one tenant round trip, as does the upload page', async () => {
+		expect(await app.countRoundTrips(() => page(importId))).toEqual({ control: 1, tenant: 1 });
+		expect(await app.countRoundTrips(() => admin.imports.recent.query({ tenant }))).toEqual({ control: 1, tenant: 1 });
+	});
+
 	it('lists it among the admin’s recent bulk creates', async () => {
 		expect((await admin.imports.recent.query({ tenant }))[0]).toMatchObject({ id: importId, status: 'finished', rowsCreated: 47, rowsRejected: 3 });
 	});

@@ -56,6 +56,8 @@ interface Fixture {
 	/** Coach A's active engagement of the target, and a spare for Delete. */
 	engagementId: string;
 	spareEngagementId: string;
+	/** A finished Bulk Create of the admin's, with a rejected row. */
+	importId: string;
 }
 
 type Actor = 'outsider' | 'spectator' | 'coachee' | 'otherCoach';
@@ -71,6 +73,9 @@ interface Sample {
 
 const t = (extra: Record<string, unknown> = {}) => ({ tenant, ...extra });
 const programLink = { id: 'l', kind: 'link', title: 'Reading', url: 'https://example.com/reading' } as const;
+/** A Bulk Create file of one row (a new coachee of coach A's from the target program), as base64. */
+const bulkCsv = (email: string) =>
+	Buffer.from(`Coachee email,Coachee first name,Coachee last name,Coach email,Program template,Start date\n${email},Pat,Planted,cora@acme.example,Target program,2026-12-01\n`).toString('base64');
 
 const samples: Record<string, Sample> = {
 	'tenancy.current': { input: () => t(), rightful: 'coachA' },
@@ -205,6 +210,10 @@ const samples: Record<string, Sample> = {
 	'engagements.setShared': { input: (f) => t({ engagementId: f.engagementId, shared: true }), rightful: 'coachA' },
 	'engagements.setSpectators': { input: (f) => t({ engagementId: f.engagementId, spectatorIds: [] }), rightful: 'admin' },
 	'engagements.delete': { input: (f) => t({ engagementId: f.spareEngagementId }), rightful: 'coachA' },
+	'imports.start': { input: (_, n) => t({ fileName: `planted-${n}.csv`, file: bulkCsv(`planted${n}@client.example`) }), rightful: 'admin' },
+	'imports.recent': { input: () => t(), rightful: 'admin' },
+	'imports.get': { input: (f) => t({ importId: f.importId }), rightful: 'admin' },
+	'imports.rejectedRows': { input: (f) => t({ importId: f.importId }), rightful: 'admin' },
 	// Public on purpose (the invitee has no account yet): the link's secret is the credential.
 	'invitations.preview': { input: () => t({ token: 'x'.repeat(30) }), rightful: 'target', refusals: ['BAD_REQUEST'] },
 	'invitations.accept': {
@@ -360,7 +369,8 @@ beforeAll(async () => {
 		programId,
 		engagement: await targetsEngagement(targetId, idOf('cora@acme.example')),
 		engagementId,
-		spareEngagementId
+		spareEngagementId,
+		importId: (await admin.imports.start.mutate({ tenant, fileName: 'target.csv', file: bulkCsv('not-an-email') })).id
 	};
 	Object.assign(clients, { admin, coachA, target, outsider, spectator, coachee, otherCoach });
 });
