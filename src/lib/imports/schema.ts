@@ -24,7 +24,7 @@ export const importColumns = {
 	coachEmail: { header: 'Coach email', required: true, meaning: 'The email of an active coach of the workspace.' },
 	programTemplate: { header: 'Program template', required: true, meaning: 'The name of a program template in the library (not archived); its items are copied.' },
 	engagementName: { header: 'Engagement name', required: false, meaning: 'Defaults to the program template’s name.' },
-	startDate: { header: 'Start date', required: true, meaning: 'As YYYY-MM-DD, e.g. 2026-12-01 (the form spreadsheets keep dates in; other forms are refused).' },
+	startDate: { header: 'Start date', required: true, meaning: 'As YYYY-MM-DD, e.g. 2026-12-01. Forms like 01/12/2026 are refused: they read differently from one country to the next.' },
 	endDate: { header: 'End date', required: false, meaning: 'As YYYY-MM-DD, not before the start date.' },
 	status: { header: 'Status', required: false, meaning: 'Draft (visible only to admins, the default) or Active (visible to the assigned coach).' },
 	isShared: { header: 'Is_shared', required: false, meaning: '1 to share with the coachee once Active; 0 (the default) not to.' }
