@@ -115,8 +115,11 @@ async function applyChunk(base: JobBase, job: ImportRow, chunk: number) {
 		await announceActive(scope, active, actor);
 		await scheduleTenantWork(base.platform, base.tenant.id, now);
 	}
-	if (ending) await tellRequester(scope, job.id);
-	else await enqueue(base.platform, 'import.chunk', chunkMessage(base.tenant.id, job.id, chunk + 1));
+	if (!ending) return enqueue(base.platform, 'import.chunk', chunkMessage(base.tenant.id, job.id, chunk + 1));
+	// Every row's outcome (and a rejected row's cells) is in the database now: the file, full
+	// of people's emails, is kept no longer than it is needed.
+	await base.platform.files.delete(job.fileKey);
+	await tellRequester(scope, job.id);
 }
 
 const unreadableLine = (error: { line: number; message: string }) =>
@@ -248,7 +251,9 @@ async function stop(base: JobBase, job: ImportRow, message: string) {
 		.set({ status: 'failed', error: message, finishedAt: now, updatedAt: now })
 		.where(and(eq(engagementImports.id, job.id), inArray(engagementImports.status, ['queued', 'running'])))
 		.returning({ id: engagementImports.id });
-	if (stopped) await tellRequester(base, job.id);
+	if (!stopped) return;
+	await base.platform.files.delete(job.fileKey);
+	await tellRequester(base, job.id);
 }
 
 /** The requester hears how it ended, with a link to the result. */

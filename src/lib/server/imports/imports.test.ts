@@ -14,8 +14,9 @@ import type { JobMessage } from '../jobs/messages';
 import type { FileStore, JobQueue } from '../platform/ports';
 import { failure, type TestApp, type TestClient } from '../testing/harness';
 import { coachingFixture, tenant } from '../testing/coaching-fixture';
-import { maxImportBytes, rowsPerChunk } from './csv-reader';
-import { rejectedRowsCsv } from './downloads';
+import { inspectCsv, maxImportBytes, rowsPerChunk } from './csv-reader';
+import { rejectedRowsCsv, templateCsv, templateFileName } from './downloads';
+import { mapColumns, missingColumns } from '../../imports/schema';
 import type { ProgramItem } from '../../engagements/schema';
 
 let app: TestApp;
@@ -121,6 +122,12 @@ describe('a file of 50 rows with 3 bad ones', () => {
 		expect(await app.countRoundTrips(() => admin.imports.recent.query({ tenant }))).toEqual({ control: 1, tenant: 1 });
 	});
 
+	it('keeps the uploaded file no longer than it reads it', async () => {
+		const job = await (await tenantDb()).query.engagementImports.findFirst({ where: eq(engagementImports.id, importId) });
+		expect(job!.fileKey).toMatch(/^tenants\/[^/]+\/imports\/[0-9a-f-]+\.csv$/);
+		expect(await app.platform.files.readStart(job!.fileKey, 10)).toBeNull();
+	});
+
 	it('lists it among the admin’s recent bulk creates', async () => {
 		expect((await admin.imports.recent.query({ tenant }))[0]).toMatchObject({ id: importId, status: 'finished', rowsCreated: 47, rowsRejected: 3 });
 	});
@@ -161,6 +168,25 @@ describe('each reason a row is rejected', () => {
 		expect(result).toMatchObject({ status: 'finished', rowsRead: cases.length, rowsCreated: 1, rowsRejected: cases.length - 1 });
 		const reasons = new Map(result.rejected.rows.map((r) => [r.line, r.reason]));
 		cases.forEach(([, reason], index) => expect(reasons.get(index + 2) ?? '', `line ${index + 2}`).toMatch(reason));
+	});
+});
+
+describe('a row the parser cannot read', () => {
+	it('stops there as failed with its line, keeping what the rows before it made', async () => {
+		const { id } = await upload(admin, csv(goodRow(600), goodRow(601), 'broken@client.example,"Never closed,x,cole@acme.example,Leadership 90,,2026-12-01', goodRow(602)));
+		const job = await page(id);
+		expect(job).toMatchObject({ status: 'failed', rowsCreated: 2, rowsRejected: 0 });
+		expect(job.error).toMatch(/^Stopped at line 4: This row opens a quote/);
+		const note = (await admin.notifications.list.query({ tenant })).items.find((n) => n.href.endsWith(id));
+		expect(note).toMatchObject({ title: 'Bulk Create of “bulk.csv” stopped' });
+	});
+});
+
+describe('the template', () => {
+	it('names every column Bulk Create reads, in a file it accepts', async () => {
+		const layout = inspectCsv(new TextEncoder().encode(templateCsv()), templateFileName);
+		expect(missingColumns(mapColumns(layout.columns))).toEqual([]);
+		expect(mapColumns(layout.columns).links).toEqual([{ n: 1, url: 10, name: 11, complete: 12 }]);
 	});
 });
 
@@ -253,6 +279,9 @@ describe('at-least-once delivery', () => {
 		try {
 			({ id: importId } = await upload(admin, csv(...manyRows(rowsPerChunk + 50, ['jo@client.example'], 0))));
 			const first = hold.held.shift()!;
+			// A chunk arriving before the one ahead of it was applied does nothing.
+			await handleJob(app.platform, { ...first, chunk: 1, idempotencyKey: 'early' } as JobMessage);
+			expect(await counters(importId)).toMatchObject({ status: 'queued', chunksDone: 0, rowsRead: 0 });
 			await Promise.all([handleJob(app.platform, first), handleJob(app.platform, first)]);
 			await handleJob(app.platform, first);
 			expect(await counters(importId)).toMatchObject({ chunksDone: 1, rowsRead: rowsPerChunk, rowsCreated: rowsPerChunk });
