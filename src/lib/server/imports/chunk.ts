@@ -32,9 +32,9 @@ import { readCsvChunk, rowsPerChunk, type CsvRow } from './csv-reader';
 import { dedupeKeyOf, existingKey, planChunk, readRow, templateKey, type ChunkLookups, type KnownTemplate, type PlannedRow, type RowOutcome } from './rows';
 import { can } from '../../permissions';
 import { engagementPaths } from '../../engagements/paths';
-import { mapColumns } from '../../imports/schema';
+import { mapColumns, type ColumnMap } from '../../imports/schema';
 
-export type ImportRow = typeof engagementImports.$inferSelect;
+type ImportRow = typeof engagementImports.$inferSelect;
 type ChunkMessage = Omit<JobMessageOf<'import.chunk'>, 'type'>;
 
 export const chunkMessage = (tenantId: string, importId: string, chunk: number): ChunkMessage => ({ tenantId, importId, chunk, idempotencyKey: `import:${importId}:${chunk}` });
@@ -134,7 +134,7 @@ const some = (values: Iterable<string>) => {
 
 /** Everything the chunk's rows need to be judged, in one round trip. Templates are read
  * whole (a library holds tens) and matched by name here: SQLite's lower() folds ASCII only. */
-async function lookUp(scope: TenantScope, job: ImportRow, map: ReturnType<typeof mapColumns>, rows: CsvRow[]): Promise<ChunkLookups> {
+async function lookUp(scope: TenantScope, job: ImportRow, map: ColumnMap, rows: CsvRow[]): Promise<ChunkLookups> {
 	const fields = rows.map((row) => readRow(map, row.cells));
 	const emails = some(fields.flatMap((f) => [f.email, f.coachEmail]));
 	const libraryItems = scope.db

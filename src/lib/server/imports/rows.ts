@@ -181,14 +181,14 @@ function templateOf(row: RowFields, lookups: ChunkLookups): PlannedRow['template
 	return { ...template, items: template.items };
 }
 
-function linksOf(row: RowFields): PlannedLink[] | string[] {
+/** The row's links, and what is wrong with any of them. */
+function linksOf(row: RowFields): { links: PlannedLink[]; problems: string[] } {
 	const problems: string[] = [];
 	const links: PlannedLink[] = [];
 	for (const link of row.links) {
 		const url = linkColumns.url.header(link.n);
 		if (!link.url) {
-			if (link.name) problems.push(`${linkColumns.name.header(link.n)} is filled in but ${url} is empty.`);
-			else problems.push(`${linkColumns.complete.header(link.n)} is filled in but ${url} is empty.`);
+			problems.push(`${link.name ? linkColumns.name.header(link.n) : linkColumns.complete.header(link.n)} is filled in but ${url} is empty.`);
 			continue;
 		}
 		const address = webUrl.safeParse(link.url);
@@ -198,7 +198,7 @@ function linksOf(row: RowFields): PlannedLink[] | string[] {
 		if (link.name.length > 200) problems.push(`${linkColumns.name.header(link.n)} is longer than 200 characters.`);
 		if (address.success && !flag) links.push({ url: address.data, title: link.name || address.data, complete: link.complete === '1' });
 	}
-	return problems.length ? problems : links;
+	return { links, problems };
 }
 
 /** Judges one row; `planned` holds the new coachees earlier rows of the chunk add. */
@@ -223,8 +223,8 @@ function judge(row: RowFields, line: number, lookups: ChunkLookups, planned: Rea
 	const sharedProblem = checkFlag(row.shared, importColumns.isShared.header);
 	if (sharedProblem) problems.push(sharedProblem);
 	if (row.title.length > 200) problems.push(`${importColumns.engagementName.header} is longer than 200 characters.`);
-	const links = linksOf(row);
-	if (typeof links[0] === 'string') problems.push(...(links as string[]));
+	const { links, problems: linkProblems } = linksOf(row);
+	problems.push(...linkProblems);
 	if (problems.length || !coachee || !coach || !template || !status) return { reason: problems.join(' ') };
 
 	const dedupeKey = dedupeKeyOf(row);
@@ -245,7 +245,7 @@ function judge(row: RowFields, line: number, lookups: ChunkLookups, planned: Rea
 			endsOn: row.endsOn || null,
 			status,
 			shared: row.shared === '1',
-			links: links as PlannedLink[],
+			links,
 			dedupeKey
 		}
 	};
