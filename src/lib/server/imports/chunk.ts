@@ -91,7 +91,7 @@ async function applyChunk(base: JobBase, job: ImportRow, chunk: number) {
 	const ending = read.error ? 'failed' : read.done ? 'finished' : null;
 	const created = outcomes.filter((o) => o.ok).length;
 	// One transaction: the cursor moves only with the rows, and (import, line) refuses a second write of any row.
-	await scope.db.batch([
+	const [moved] = await scope.db.batch([
 		scope.db
 			.update(engagementImports)
 			.set({
@@ -106,10 +106,13 @@ async function applyChunk(base: JobBase, job: ImportRow, chunk: number) {
 				finishedAt: ending ? now : null,
 				updatedAt: now
 			})
-			.where(and(eq(engagementImports.id, job.id), eq(engagementImports.chunksDone, chunk))),
+			.where(and(eq(engagementImports.id, job.id), eq(engagementImports.chunksDone, chunk)))
+			.returning({ id: engagementImports.id }),
 		...made.statements,
 		...chunked(outcomes.map((outcome) => importRowOf(job.id, outcome, made.engagementIdOf))).map((rows) => scope.db.insert(engagementImportRows).values(rows))
 	]);
+	// A chunk without rows has no key to collide on: the cursor alone tells a late twin.
+	if (!moved.length) return resume(base, (await readImport(base.db, job.id))!, chunk);
 	const active = made.engagements.filter((e) => e.status === 'active');
 	if (active.length) {
 		await announceActive(scope, active, actor);

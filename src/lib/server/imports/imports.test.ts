@@ -302,6 +302,22 @@ describe('at-least-once delivery', () => {
 		expect(made.length).toBeGreaterThanOrEqual(rowsPerChunk + 50);
 	});
 
+	it('ends a file of no rows once when its chunk is delivered twice at once', async () => {
+		const hold = holdMessages();
+		let importId: string;
+		try {
+			({ id: importId } = await upload(admin, csv(), 'header-only.csv'));
+			const [message] = hold.held.splice(0);
+			await Promise.all([handleJob(app.platform, message!), handleJob(app.platform, message!)]);
+			expect(hold.held.filter((m) => m.type === 'import.chunk')).toEqual([]);
+		} finally {
+			hold.release();
+		}
+		expect(await counters(importId)).toEqual({ status: 'finished', chunksDone: 1, rowsRead: 0, rowsCreated: 0, rowsRejected: 0 });
+		const told = (await admin.notifications.list.query({ tenant })).items.filter((n) => n.href.endsWith(importId));
+		expect(told.map((n) => n.title)).toEqual(['Bulk Create of “header-only.csv” finished']);
+	});
+
 	it('resumes after a crash between the commit of a chunk and the sending of the next', async () => {
 		const real = app.platform.queue;
 		let crashed = false;
