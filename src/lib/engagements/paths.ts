@@ -16,6 +16,10 @@ export const engagementPaths = {
 	bulkCreate: '/engagements/bulk',
 	/** One bulk create's progress and result (its rejected rows). */
 	bulkImport: (importId: string) => `/engagements/bulk/${importId}`,
+	/** "Download the template CSV". */
+	bulkTemplate: '/engagements/bulk/template.csv',
+	/** "Download rejected rows (CSV)" of one bulk create. */
+	bulkRejected: (importId: string) => `/engagements/bulk/${importId}/rejected.csv`,
 	/** "Export": the filters, and one's recent exports. */
 	export: '/engagements/export',
 	/** One export's progress and its download. */

@@ -15,7 +15,8 @@ export const longJobStatusLabels: Record<LongJobStatus, string> = {
 	failed: 'Stopped'
 };
 
-export const longJobStatusTones: Record<LongJobStatus, Tone> = { queued: 'grey', running: 'blue', finished: 'green', failed: 'red' };
+/** The badge colour of each state, wherever a long job's state shows. */
+export const longJobTones: Record<LongJobStatus, Tone> = { queued: 'grey', running: 'blue', finished: 'green', failed: 'red' };
 
 /** Whether the page should keep polling. */
 export const isUnderway = (status: LongJobStatus) => status === 'queued' || status === 'running';

@@ -20,7 +20,7 @@ import { manageableEngagements, reachableEngagement, visibleEngagements, type En
 import { cancelSessionInvitations } from './delivery';
 import { resolveItemContents, type ResolvedItem } from './item-content';
 import { engagementPaths } from '../../engagements/paths';
-import { engagementStatusLabels, type EngagementListInput, type EngagementStatus, type ItemContent, type ItemKind, type NewEngagement } from '../../engagements/schema';
+import { engagementStatusLabels, type EngagementListInput, type EngagementStatus, type ItemContent, type ItemKind, type NewEngagement, type ProgramItem } from '../../engagements/schema';
 import { todayIn } from '../../time-zones';
 
 const coachee = alias(people, 'coachee');
@@ -282,13 +282,15 @@ function checkCoachees(scope: TenantScope, input: NewEngagement, found: Person[]
 	return coachees;
 }
 
+/** What a program template's items hold, without their ids in the template. */
+export const programContents = (items: readonly ProgramItem[]) => items.map(({ id: _id, ...content }) => content as ItemContent);
+
 /** A program template's items, resolved as the author may use them now; a bad reference is
  * a message under the template (the wizard has no per-item fields). */
 async function programItems(scope: TenantScope, program: typeof programTemplates.$inferSelect | undefined): Promise<ResolvedItem[]> {
 	if (!program) return [];
-	const contents = program.items.map(({ id: _id, ...content }) => content as ItemContent);
 	try {
-		return await resolveItemContents(scope, contents);
+		return await resolveItemContents(scope, programContents(program.items));
 	} catch (error) {
 		if (!(error instanceof DomainError) || !error.fieldErrors) throw error;
 		throw fieldError('programId', `An item of “${program.name}” uses an assessment or a file you cannot send any more. Fix the template, or skip it and build from scratch.`);
@@ -296,10 +298,39 @@ async function programItems(scope: TenantScope, program: typeof programTemplates
 }
 
 /** Inserts in chunks, so a large group stays under SQLite's limit of bound values per statement. */
-function chunked<T>(rows: T[], size = 400): T[][] {
+export function chunked<T>(rows: T[], size = 400): T[][] {
 	const chunks: T[][] = [];
 	for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
 	return chunks;
+}
+
+export type NewEngagementRow = typeof engagements.$inferInsert & { id: string; coacheeId: string; coachId: string; title: string; shared: boolean };
+
+/** One engagement as "+ New" and Bulk Create make it. */
+export function engagementRow(
+	scope: TenantScope,
+	fields: Pick<Engagement, 'coacheeId' | 'coachId' | 'title' | 'programTemplateId' | 'status' | 'shared' | 'startsOn' | 'endsOn'>,
+	now: Date
+): NewEngagementRow {
+	return { id: crypto.randomUUID(), ...fields, createdBy: scope.personId, activatedAt: fields.status === 'active' ? now : null, createdAt: now, updatedAt: now };
+}
+
+/** An engagement's items in order, from resolved contents; a `completed` one is made Completed
+ * (Bulk Create's "Link_N complete"). */
+export function itemRowsOf(scope: TenantScope, engagement: Pick<NewEngagementRow, 'id' | 'coacheeId'>, items: readonly (ResolvedItem & { completed?: boolean })[], now: Date) {
+	return items.map((item, position) => ({
+		id: crypto.randomUUID(),
+		engagementId: engagement.id,
+		coacheeId: engagement.coacheeId,
+		position,
+		kind: item.kind,
+		title: item.title,
+		details: item.details,
+		completedAt: item.completed ? now : null,
+		createdBy: scope.personId,
+		createdAt: now,
+		updatedAt: now
+	}));
 }
 
 /** "Create": one engagement per coachee, all in one batch; nothing is made on any refusal. */
@@ -334,35 +365,10 @@ export async function createEngagements(scope: TenantScope, input: NewEngagement
 	}
 	const items = await programItems(scope, program[0]);
 	const status: EngagementStatus = admin ? (input.status ?? 'draft') : 'active';
-	const made = coachees.map((person) => ({
-		id: crypto.randomUUID(),
-		coacheeId: person.id,
-		coachId,
-		title,
-		programTemplateId: program[0]?.id ?? null,
-		status,
-		shared: input.shared,
-		startsOn: startsOnFor(person),
-		endsOn: input.endsOn ?? null,
-		createdBy: scope.personId,
-		activatedAt: status === 'active' ? now : null,
-		createdAt: now,
-		updatedAt: now
-	}));
-	const itemRows = made.flatMap((engagement) =>
-		items.map((item, position) => ({
-			id: crypto.randomUUID(),
-			engagementId: engagement.id,
-			coacheeId: engagement.coacheeId,
-			position,
-			kind: item.kind,
-			title: item.title,
-			details: item.details,
-			createdBy: scope.personId,
-			createdAt: now,
-			updatedAt: now
-		}))
+	const made = coachees.map((person) =>
+		engagementRow(scope, { coacheeId: person.id, coachId, title, programTemplateId: program[0]?.id ?? null, status, shared: input.shared, startsOn: startsOnFor(person), endsOn: input.endsOn ?? null }, now)
 	);
+	const itemRows = made.flatMap((engagement) => itemRowsOf(scope, engagement, items, now));
 	const actor = fullName(me[0]!);
 	const activity = status === 'active' ? made.flatMap((engagement) => activeActivity(scope, engagement, actor, now)) : [];
 	const [first, ...rest] = chunked(made, 200).map((rows) => scope.db.insert(engagements).values(rows));
@@ -376,7 +382,7 @@ export async function createEngagements(scope: TenantScope, input: NewEngagement
 type Announced = Pick<Engagement, 'id' | 'title' | 'coachId' | 'coacheeId' | 'shared'>;
 type ActivityLines = ReturnType<typeof activityStatements>[number][];
 
-function activeActivity(scope: TenantScope, engagement: Announced, actor: string, at: Date): ActivityLines {
+export function activeActivity(scope: TenantScope, engagement: Announced, actor: string, at: Date): ActivityLines {
 	const lines = activityStatements(scope.db, { personId: engagement.coacheeId, actorId: scope.personId, kind: 'engagement', summary: `${actor} started the engagement “${engagement.title}”` }, at);
 	return engagement.shared ? [...lines, ...sharedActivity(scope, engagement, actor, at)] : [...lines];
 }
@@ -387,7 +393,7 @@ function sharedActivity(scope: TenantScope, engagement: Announced, actor: string
 
 /** Engagements that became Active: their coach hears (unless they did it), and so does each
  * coachee they are shared with. */
-async function announceActive(scope: TenantScope, made: Announced[], actor: string) {
+export async function announceActive(scope: TenantScope, made: Announced[], actor: string) {
 	const byCoach = new Map<string, Announced[]>();
 	for (const engagement of made) byCoach.set(engagement.coachId, [...(byCoach.get(engagement.coachId) ?? []), engagement]);
 	for (const [coachId, theirs] of byCoach) {

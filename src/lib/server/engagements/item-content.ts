@@ -5,7 +5,7 @@
  * library may change later), and a file the author may see. A bad reference is a field
  * error on that item (`items.<index>.<field>`), and nothing is made.
  */
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, type SQLWrapper } from 'drizzle-orm';
 import { assessmentTemplates, files, people } from '../db/tenant/schema';
 import { coacheesVisibleTo } from '../coachees/service';
 import { DomainError } from '../errors';
@@ -28,18 +28,24 @@ export function pickableFiles(scope: TenantScope) {
 export function itemReferenceQueries(scope: TenantScope, contents: readonly ItemContent[]) {
 	const templateIds = contents.flatMap((c) => (c.kind === 'assessment' ? [c.assessmentTemplateId] : []));
 	const fileIds = contents.flatMap((c) => (c.kind === 'file' ? [c.fileId] : []));
+	return referenceQueries(scope, templateIds.length ? templateIds : [''], fileIds.length ? fileIds : ['']);
+}
+
+/** The same reads for ids given as a subquery (Bulk Create reads the references of the
+ * templates it finds in the same batch as the templates). */
+export function referenceQueries(scope: TenantScope, templateIds: string[] | SQLWrapper, fileIds: string[] | SQLWrapper) {
 	return [
 		scope.db
 			.select()
 			.from(assessmentTemplates)
-			.where(and(inArray(assessmentTemplates.id, templateIds.length ? templateIds : ['']), isNull(assessmentTemplates.archivedAt))),
+			.where(and(inArray(assessmentTemplates.id, templateIds), isNull(assessmentTemplates.archivedAt))),
 		scope.db
 			.select({ id: files.id, name: files.name })
 			.from(files)
-			.where(and(inArray(files.id, fileIds.length ? fileIds : ['']), pickableFiles(scope)))
+			.where(and(inArray(files.id, fileIds), pickableFiles(scope)))
 	] as const;
 }
-type References = [Awaited<ReturnType<typeof itemReferenceQueries>[0]>, Awaited<ReturnType<typeof itemReferenceQueries>[1]>];
+export type References = [Awaited<ReturnType<typeof referenceQueries>[0]>, Awaited<ReturnType<typeof referenceQueries>[1]>];
 
 /** Checks the contents against the references read and shapes them; `field` names where the
  * items sit in the form, for the field errors. */

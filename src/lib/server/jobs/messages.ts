@@ -29,7 +29,9 @@ export const jobMessages = {
 	/** Do the due work of one tenant the cron claimed (jobs/tenant-due.ts). */
 	'tenant.due': jobMessage('tenant.due', { tenantId }),
 	/** Write chunk `chunk` of an export (exports/job.ts). */
-	'export.chunk': jobMessage('export.chunk', { tenantId, exportId: z.string().min(1), chunk: z.number().int().min(0) })
+	'export.chunk': jobMessage('export.chunk', { tenantId, exportId: z.string().min(1), chunk: z.number().int().min(0) }),
+	/** Read and apply chunk `chunk` of a Bulk Create's file (imports/chunk.ts). */
+	'import.chunk': jobMessage('import.chunk', { tenantId, importId: z.string().min(1), chunk: z.number().int().min(0) })
 };
 
 export type JobType = keyof typeof jobMessages;

@@ -24,7 +24,7 @@ function recordingHandler(failFirst?: () => Error) {
 		handled.push(message);
 		if (failFirst && handled.length === 1) throw failFirst();
 	};
-	const handle = createJobHandler(jobMessages, { 'email.send': run, 'tenant.due': run, 'export.chunk': run });
+	const handle = createJobHandler(jobMessages, { 'email.send': run, 'tenant.due': run, 'export.chunk': run, 'import.chunk': run });
 	return { handled, handle: (body: unknown) => handle({} as Platform, body) };
 }
 

@@ -4,6 +4,7 @@
  * messages.ts, its handler here.
  */
 import { runExportChunk } from '../exports/job';
+import { runImportChunk } from '../imports/chunk';
 import { requeueStalledEmails, sendOutboxEmail } from '../mail/outbox';
 import type { Platform } from '../platform/ports';
 import { claimDueTenants, repairProvisioningTenants } from '../tenancy/service';
@@ -18,7 +19,8 @@ export { RetryableJobError } from './errors';
 export const handleJob = createJobHandler(jobMessages, {
 	'email.send': (platform, message) => sendOutboxEmail(platform, message.outboxId),
 	'tenant.due': (platform, message) => runTenantDueWork(platform, message.tenantId),
-	'export.chunk': (platform, message) => runExportChunk(platform, message)
+	'export.chunk': (platform, message) => runExportChunk(platform, message),
+	'import.chunk': (platform, message) => runImportChunk(platform, message)
 });
 
 /** Every minute: hand each tenant with due work to a job, and heal what a crash or a lost

@@ -7,12 +7,13 @@ import { engagementDeliveryDueWork } from '../engagements/delivery';
 import { exportsDueWork } from '../exports/job';
 import { fileCleanupDueWork } from '../files/uploads';
 import { digestDueWork, heldEmailsDueWork } from '../notifications/service';
+import { stalledImportsDueWork } from '../imports/service';
 import type { Platform } from '../platform/ports';
 import { scheduleTenantWork } from '../tenancy/service';
 import { runDueWork, type DueWorkProvider } from './due-work';
 
 /** Every kind of scheduled work; a new one is one more entry here. */
-export const dueWorkProviders: readonly DueWorkProvider[] = [digestDueWork, heldEmailsDueWork, recurringActionsDueWork, fileCleanupDueWork, engagementDeliveryDueWork, exportsDueWork];
+export const dueWorkProviders: readonly DueWorkProvider[] = [digestDueWork, heldEmailsDueWork, recurringActionsDueWork, fileCleanupDueWork, engagementDeliveryDueWork, exportsDueWork, stalledImportsDueWork];
 
 export async function runTenantDueWork(platform: Platform, tenantId: string, providers = dueWorkProviders) {
 	// The message names the tenant; it is trusted only after the control plane confirms it.

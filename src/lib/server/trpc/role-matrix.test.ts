@@ -58,6 +58,8 @@ interface Fixture {
 	spareEngagementId: string;
 	/** Coach A's finished export of the target's engagements. */
 	exportId: string;
+	/** A finished Bulk Create of the admin's, with a rejected row. */
+	importId: string;
 }
 
 type Actor = 'outsider' | 'spectator' | 'coachee' | 'otherCoach';
@@ -73,6 +75,9 @@ interface Sample {
 
 const t = (extra: Record<string, unknown> = {}) => ({ tenant, ...extra });
 const programLink = { id: 'l', kind: 'link', title: 'Reading', url: 'https://example.com/reading' } as const;
+/** A Bulk Create file of one row (a new coachee of coach A's from the target program), as base64. */
+const bulkCsv = (email: string) =>
+	Buffer.from(`Coachee email,Coachee first name,Coachee last name,Coach email,Program template,Start date\n${email},Pat,Planted,cora@acme.example,Target program,2026-12-01\n`).toString('base64');
 
 const samples: Record<string, Sample> = {
 	'tenancy.current': { input: () => t(), rightful: 'coachA' },
@@ -212,6 +217,10 @@ const samples: Record<string, Sample> = {
 	'exports.start': { input: (f) => t({ shape: 'item', coacheeId: f.targetId }), rightful: 'coachA' },
 	'exports.get': { input: (f) => t({ exportId: f.exportId }), rightful: 'coachA' },
 	'exports.downloadLink': { input: (f) => t({ exportId: f.exportId }), rightful: 'coachA' },
+	'imports.start': { input: (_, n) => t({ fileName: `planted-${n}.csv`, file: bulkCsv(`planted${n}@client.example`) }), rightful: 'admin' },
+	'imports.recent': { input: () => t(), rightful: 'admin' },
+	'imports.get': { input: (f) => t({ importId: f.importId }), rightful: 'admin' },
+	'imports.rejectedRows': { input: (f) => t({ importId: f.importId }), rightful: 'admin' },
 	// Public on purpose (the invitee has no account yet): the link's secret is the credential.
 	'invitations.preview': { input: () => t({ token: 'x'.repeat(30) }), rightful: 'target', refusals: ['BAD_REQUEST'] },
 	'invitations.accept': {
@@ -368,7 +377,8 @@ beforeAll(async () => {
 		engagement: await targetsEngagement(targetId, idOf('cora@acme.example')),
 		engagementId,
 		spareEngagementId,
-		exportId: (await coachA.exports.start.mutate({ tenant, shape: 'item', coacheeId: targetId })).id
+		exportId: (await coachA.exports.start.mutate({ tenant, shape: 'item', coacheeId: targetId })).id,
+		importId: (await admin.imports.start.mutate({ tenant, fileName: 'target.csv', file: bulkCsv('not-an-email') })).id
 	};
 	Object.assign(clients, { admin, coachA, target, outsider, spectator, coachee, otherCoach });
 });

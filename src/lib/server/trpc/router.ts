@@ -16,6 +16,7 @@ import { engagementItemsRouter } from '../engagements/items-router';
 import { calendarRouter } from '../engagements/calendar-router';
 import { engagementsRouter } from '../engagements/router';
 import { exportsRouter } from '../exports/router';
+import { importsRouter } from '../imports/router';
 import { createCallerFactory, router } from './init';
 
 export const appRouter = router({
@@ -37,7 +38,8 @@ export const appRouter = router({
 	engagementItems: engagementItemsRouter,
 	calendar: calendarRouter,
 	engagements: engagementsRouter,
-	exports: exportsRouter
+	exports: exportsRouter,
+	imports: importsRouter
 });
 
 export type AppRouter = typeof appRouter;
