@@ -1,6 +1,7 @@
 /**
  * Export Engagements end to end (issue 12): an admin filters the Engagements list (Active,
- * coach Priya), clicks "Export", keeps the filters, asks for one row per engagement, watches
+ * coach Marcus, whose list fits one page even after the Bulk Create walk gave Priya dozens),
+ * clicks "Export", keeps the filters, asks for one row per engagement, watches
  * the export finish and downloads the CSV: its rows are the engagements the filtered list
  * showed. Priya exports too and gets only the engagements she coaches.
  */
@@ -46,25 +47,25 @@ test('an admin exports the filtered Engagements list, one row per engagement, an
 	await open(admin, `${base}/engagements`);
 	await admin.getByLabel('Status', { exact: true }).selectOption('active');
 	await admin.waitForURL(/status=active/);
-	await admin.getByLabel('Coach', { exact: true }).selectOption({ label: 'Priya Raman' });
+	await admin.getByLabel('Coach', { exact: true }).selectOption({ label: 'Marcus Bell' });
 	await admin.waitForURL(/coach=/);
 	const listed = await listedEngagements(admin);
-	assert.ok(listed.length > 0, 'the demo has active engagements coached by Priya');
+	assert.ok(listed.length > 0, 'the demo has active engagements coached by Marcus');
 
 	await admin.getByRole('link', { name: 'Export', exact: true }).click();
 	await admin.waitForURL(/\/engagements\/export\?/);
 	await admin.waitForSelector('html[data-hydrated]');
 	assert.equal(await admin.getByLabel('Engagement status').inputValue(), 'active');
-	assert.equal(await admin.getByLabel('Coach', { exact: true }).locator('option:checked').innerText(), 'Priya Raman');
+	assert.equal(await admin.getByLabel('Coach', { exact: true }).locator('option:checked').innerText(), 'Marcus Bell');
 	await admin.getByRole('radio', { name: /^Engagement/ }).check();
 	const records = await exportAndDownload(admin);
 
 	assert.deepEqual(records.map((r) => `${r.Engagement} / ${r.Coachee}`).sort(), listed);
-	assert.ok(records.every((r) => r.Status === 'Active' && r.Coach === 'Priya Raman'));
+	assert.ok(records.every((r) => r.Status === 'Active' && r.Coach === 'Marcus Bell'));
 	assert.ok('Items completed' in records[0]! && !('Item title' in records[0]!), 'one row per engagement');
 	// The export is listed among the admin's recent ones, ready to download again.
 	await open(admin, `${base}/engagements/export`);
-	await admin.getByRole('table', { name: 'Your recent exports' }).getByRole('cell', { name: 'Active · coach Priya Raman · one row per engagement', exact: true }).first().waitFor();
+	await admin.getByRole('table', { name: 'Your recent exports' }).getByRole('cell', { name: 'Active · coach Marcus Bell · one row per engagement', exact: true }).first().waitFor();
 });
 
 test('a coach exports only the engagements they coach', { timeout: 120_000 }, async () => {

@@ -20,6 +20,7 @@ import { seedFiles } from './files';
 import { seedAssessments } from './assessments';
 import { seedPrograms } from './programs';
 import { seedEngagements } from './engagements';
+import { seedBulkCreateAndExport } from './bulk-and-export';
 import { scheduleTenantWork, upsertMembership, type TenantRow } from '../tenancy/service';
 
 export const demoPassword = 'tandem-demo-2026';
@@ -93,6 +94,7 @@ export async function seedDemo(platform: Platform): Promise<boolean> {
 	await seedAssessments(platform, firm);
 	await seedPrograms(platform, firm);
 	await seedEngagements(platform, firm);
+	await seedBulkCreateAndExport(platform, firm);
 	await leaveDigestPending(platform, firm);
 	await signUp(platform, { firstName: 'Sam', lastName: 'Ellis', email: 'sam@solo.demo', password: demoPassword });
 	await control.update(users).set({ emailVerifiedAt: platform.clock.now() });
