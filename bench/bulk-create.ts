@@ -11,7 +11,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { signUp } from '../src/lib/server/auth/service';
 import { openControlDb, openTenantDb } from '../src/lib/server/db';
 import { tenants } from '../src/lib/server/db/control/schema';
 import { engagementItems, engagements, people, programTemplates } from '../src/lib/server/db/tenant/schema';
@@ -22,7 +21,7 @@ import { actingScope } from '../src/lib/server/tenancy/acting';
 import { TestClock } from '../src/lib/server/testing/harness';
 import type { ProgramItem } from '../src/lib/engagements/schema';
 import { templateHeader } from '../src/lib/imports/schema';
-import { fmt } from './lib';
+import { fmt, signUpBenchFirm, withPeakMemory } from './lib';
 
 const rowCount = Number(process.env.BENCH_BULK_ROWS ?? 10_000);
 const coacheeCount = rowCount / 5;
@@ -31,13 +30,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'tandem-bench-bulk-'));
 const clock = new TestClock();
 const runtime = await createLocalRuntime({ dataDir, clock });
 const { platform } = runtime;
-const { tenant: created } = await signUp(platform, {
-	firstName: 'Bench',
-	lastName: 'Admin',
-	email: 'bench@example.com',
-	password: 'bench password 2026',
-	organisation: { name: 'Bench Firm', kind: 'firm' }
-});
+const { tenant: created } = await signUpBenchFirm(platform);
 await runtime.queue.drain();
 const tenant = (await openControlDb(platform).query.tenants.findFirst({ where: eq(tenants.id, created.id) }))!;
 const db = await openTenantDb(platform, tenant);
@@ -61,26 +54,6 @@ const lines = Array.from({ length: rowCount }, (_, i) => {
 	return [coachee.email, '', '', 'coach@bench.example', 'Leadership 90', '', start, '', 'Draft', '0', `https://example.com/pack/${i}`, 'Welcome pack', '0'].join(',');
 });
 const file = new TextEncoder().encode([templateHeader.join(','), ...lines].join('\r\n') + '\r\n');
-
-/** Peak rss and heap while `work` runs, sampled every 10 ms. */
-async function withPeakMemory<T>(work: () => Promise<T>) {
-	global.gc?.();
-	const peak = { rss: 0, heap: 0 };
-	const sample = () => {
-		const { rss, heapUsed } = process.memoryUsage();
-		peak.rss = Math.max(peak.rss, rss);
-		peak.heap = Math.max(peak.heap, heapUsed);
-	};
-	const timer = setInterval(sample, 10);
-	const start = performance.now();
-	try {
-		const result = await work();
-		sample();
-		return { result, ms: performance.now() - start, peak };
-	} finally {
-		clearInterval(timer);
-	}
-}
 
 const scope = (await actingScope({ platform, db, tenant }, admin.id))!;
 const bulk = await withPeakMemory(async () => {

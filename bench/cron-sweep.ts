@@ -11,13 +11,12 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { eq } from 'drizzle-orm';
 import { join } from 'node:path';
-import { signUp } from '../src/lib/server/auth/service';
 import { currentTenantSchema, openControlDb } from '../src/lib/server/db';
 import { emailOutbox, tenants } from '../src/lib/server/db/control/schema';
 import { runCronTick } from '../src/lib/server/jobs/runner';
 import { createLocalRuntime } from '../src/lib/server/platform/local';
 import { TestClock } from '../src/lib/server/testing/harness';
-import { fmt } from './lib';
+import { fmt, signUpBenchFirm } from './lib';
 
 const tenantCount = Number(process.env.BENCH_TENANTS ?? 1000);
 const dueCount = 10;
@@ -32,13 +31,7 @@ const openDatabase = runtime.platform.db.open.bind(runtime.platform.db);
 runtime.platform.db.open = (locator) => (opened.add(locator.url), openDatabase(locator));
 const platform = runtime.platform;
 
-const { tenant: model } = await signUp(runtime.platform, {
-	firstName: 'Bench',
-	lastName: 'Admin',
-	email: 'bench@example.com',
-	password: 'bench password 2026',
-	organisation: { name: 'Bench Firm 0', kind: 'firm' }
-});
+const { tenant: model } = await signUpBenchFirm(runtime.platform, 'Bench Firm 0');
 await runtime.queue.drain();
 
 /** One coach, one coachee, one active engagement: two assessments, two links and a session,

@@ -9,27 +9,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { signUp } from '../src/lib/server/auth/service';
 import { openTenantDb } from '../src/lib/server/db';
 import { engagementExports, people } from '../src/lib/server/db/tenant/schema';
 import { startExport } from '../src/lib/server/exports/service';
 import { createLocalRuntime } from '../src/lib/server/platform/local';
 import { actingScope } from '../src/lib/server/tenancy/acting';
 import { TestClock } from '../src/lib/server/testing/harness';
-import { fmt } from './lib';
+import { fmt, signUpBenchFirm, withPeakMemory } from './lib';
 import { seedEngagements, seedFirm } from './seed-firm';
 
 const size = { engagements: Number(process.env.BENCH_EXPORT_ENGAGEMENTS ?? 10_000), itemsPer: 10, coachees: 2_000, coaches: 50 };
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tandem-bench-export-'));
 const runtime = await createLocalRuntime({ dataDir, clock: new TestClock() });
-const { tenant } = await signUp(runtime.platform, {
-	firstName: 'Bench',
-	lastName: 'Admin',
-	email: 'bench@example.com',
-	password: 'bench password 2026',
-	organisation: { name: 'Bench Firm', kind: 'firm' }
-});
+const { tenant } = await signUpBenchFirm(runtime.platform);
 await runtime.queue.drain();
 const raw = runtime.platform.db.open({ url: tenant.dbUrl! });
 const setupStart = performance.now();
@@ -42,20 +35,13 @@ const admin = (await db.query.people.findFirst({ where: eq(people.email, 'bench@
 const scope = (await actingScope({ platform: runtime.platform, db, tenant }, admin.id))!;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-globalThis.gc?.();
-const before = process.memoryUsage();
-const peak = { rss: before.rss, heapUsed: before.heapUsed };
-const sampler = setInterval(() => {
-	const now = process.memoryUsage();
-	peak.rss = Math.max(peak.rss, now.rss);
-	peak.heapUsed = Math.max(peak.heapUsed, now.heapUsed);
-}, 20);
-
-const start = performance.now();
-const { id } = await startExport(scope, { shape: 'item' });
-await runtime.queue.drain();
-const ms = performance.now() - start;
-clearInterval(sampler);
+const run = await withPeakMemory(async () => {
+	const { id } = await startExport(scope, { shape: 'item' });
+	await runtime.queue.drain();
+	return id;
+});
+const { ms, peak, before } = run;
+const id = run.result;
 
 const [job] = await db.select().from(engagementExports).where(eq(engagementExports.id, id));
 if (job?.status !== 'finished') throw new Error(`The export did not finish: ${job?.status} ${job?.error ?? ''}`);
@@ -70,7 +56,7 @@ console.log(
 		fmt(ms).padStart(11),
 		Math.round(job.rowsWritten / (ms / 1000)).toLocaleString('en').padStart(7),
 		`${mb(peak.rss)} (${mb(before.rss)})`.padStart(17),
-		`${mb(peak.heapUsed)} (${mb(before.heapUsed)})`.padStart(18)
+		`${mb(peak.heap)} (${mb(before.heap)})`.padStart(18)
 	].join(' | ')
 );
 globalThis.gc?.();

@@ -1,6 +1,7 @@
 /** Small measuring tools for the benchmarks: percentiles and a query counter. */
 import type { Client } from '@libsql/client';
-import type { DatabaseConnector } from '../src/lib/server/platform/ports';
+import type { DatabaseConnector, Platform } from '../src/lib/server/platform/ports';
+import { signUp } from '../src/lib/server/auth/service';
 
 export function percentile(samples: number[], p: number): number {
 	const sorted = [...samples].sort((a, b) => a - b);
@@ -52,4 +53,31 @@ export async function cookiesByRole(sessionOf: (email: string) => Promise<string
 	const cookies: Record<BenchRole, string> = { admin: '', coach: '', coachee: '', spectator: '', invitee: '' };
 	for (const [role, email] of Object.entries(benchPeople)) cookies[role as keyof typeof benchPeople] = await sessionOf(email);
 	return cookies;
+}
+
+/** The firm a bench measures in, signed up through the real service (its admin is
+ * bench@example.com). */
+export const signUpBenchFirm = (platform: Platform, name = 'Bench Firm') =>
+	signUp(platform, { firstName: 'Bench', lastName: 'Admin', email: 'bench@example.com', password: 'bench password 2026', organisation: { name, kind: 'firm' } });
+
+/** Peak rss and heap while `work` runs (sampled every 10 ms), beside where they started. */
+export async function withPeakMemory<T>(work: () => Promise<T>) {
+	globalThis.gc?.();
+	const start = process.memoryUsage();
+	const before = { rss: start.rss, heap: start.heapUsed };
+	const peak = { ...before };
+	const sample = () => {
+		const { rss, heapUsed } = process.memoryUsage();
+		peak.rss = Math.max(peak.rss, rss);
+		peak.heap = Math.max(peak.heap, heapUsed);
+	};
+	const timer = setInterval(sample, 10);
+	const started = performance.now();
+	try {
+		const result = await work();
+		sample();
+		return { result, ms: performance.now() - started, peak, before };
+	} finally {
+		clearInterval(timer);
+	}
 }

@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import type { InStatement } from '@libsql/client';
 import { createLocalRuntime } from '../src/lib/server/platform/local';
 import { handleTrpcRequest } from '../src/lib/server/trpc/http';
-import { signUp } from '../src/lib/server/auth/service';
-import { countingConnector, fmt, measure } from './lib';
+import { countingConnector, fmt, measure, signUpBenchFirm } from './lib';
 import { seedFirm } from './seed-firm';
 
 const runs = Number(process.env.BENCH_RUNS ?? 200);
@@ -20,13 +19,7 @@ const runtime = await createLocalRuntime({ dataDir });
 const { connector, counter } = countingConnector(runtime.platform.db);
 const platform = { ...runtime.platform, db: connector };
 
-const { session, tenant } = await signUp(platform, {
-	firstName: 'Bench',
-	lastName: 'Admin',
-	email: 'bench@example.com',
-	password: 'bench password 2026',
-	organisation: { name: 'Bench Firm', kind: 'firm' }
-});
+const { session, tenant } = await signUpBenchFirm(platform);
 await runtime.queue.drain();
 const tenantDb = runtime.platform.db.open({ url: tenant.dbUrl! });
 const seeded = await seedFirm(tenantDb, { coaches: 200, coachees: 5000 });
