@@ -23,9 +23,11 @@ after(async () => {
 	for (const context of contexts) await context.close();
 });
 
-/** The template's header, 47 good rows for new coachees of Priya's, and 3 bad ones on lines 6, 21 and 41. */
+/** The template's header, 47 good rows for new coachees of Priya's, and 3 bad ones on lines 6, 21 and 41.
+ * Their last name sorts after every demo name: Priya's coachee list (by name, 25 a page)
+ * keeps the coachees other walks add on its first page. */
 function bulkFile(header: string, tag: string): string {
-	const rows = Array.from({ length: 47 }, (_, i) => `${tag}-${i}@client.demo,Bulk,Coachee ${i},priya@northwind.demo,Leadership Foundations,,2026-12-01,,Active,0,https://example.com/pack,Welcome pack,1`);
+	const rows = Array.from({ length: 47 }, (_, i) => `${tag}-${i}@client.demo,Bulk,Zimmer ${i},priya@northwind.demo,Leadership Foundations,,2026-12-01,,Active,0,https://example.com/pack,Welcome pack,1`);
 	rows.splice(4, 0, `${tag}-bad1@client.demo,Bad,One,nobody@northwind.demo,Leadership Foundations,,2026-12-01,,Draft,0,,,`);
 	rows.splice(19, 0, `${tag}-bad2@client.demo,Bad,Two,priya@northwind.demo,Leadership Foundations,,31/12/2026,,Draft,0,,,`);
 	rows.splice(39, 0, `${tag}-bad3@client.demo,Bad,Three,priya@northwind.demo,Leadership Foundations,,2026-12-01,,Draft,0,javascript:alert(1),Trap,0`);
