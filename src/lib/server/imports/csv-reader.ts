@@ -16,7 +16,7 @@
 import { Buffer } from 'node:buffer';
 import { parse, type Info } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import { fieldError } from '../errors';
+import { fieldError, notFound } from '../errors';
 import type { FileStore } from '../platform/ports';
 
 /** 5 MiB: about 20,000 rows of the template; a larger file is refused before it is stored. */
@@ -127,7 +127,8 @@ export async function readCsvChunk(
 	maxRows = rowsPerChunk
 ): Promise<CsvChunk> {
 	const stream = await files.readFrom(key, from.offset);
-	if (!stream) throw new Error(`The uploaded file ${key} is missing from file storage.`);
+	// Gone for good (deleted, or a bucket emptied): retrying cannot help, so it is a refusal.
+	if (!stream) throw notFound('The uploaded file is no longer in file storage, so the rest of it cannot be read. Upload it again: rows already created are listed as duplicates.');
 	const reader = stream.getReader();
 	const parser = parse({ delimiter: from.delimiter, info: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: true });
 	const records: { record: string[]; info: Info }[] = [];

@@ -360,6 +360,44 @@ describe('at-least-once delivery', () => {
 		expect(await counters(importId)).toMatchObject({ status: 'finished', rowsCreated: 2 });
 	});
 
+	it('stops at once, saying what to do, when the uploaded file is gone from storage', async () => {
+		const hold = holdMessages();
+		let message: JobMessage;
+		let importId: string;
+		try {
+			({ id: importId } = await upload(admin, csv(goodRow(710))));
+			message = hold.held.shift()!;
+		} finally {
+			hold.release();
+		}
+		const [job] = await (await tenantDb()).select().from(engagementImports).where(eq(engagementImports.id, importId));
+		await app.platform.files.delete(job!.fileKey);
+		await app.platform.queue.send(message);
+		await app.queue.drain();
+		expect(await counters(importId)).toMatchObject({ status: 'failed', rowsCreated: 0 });
+		expect((await admin.imports.get.query({ tenant, importId })).error).toMatch(/no longer in file storage.*Upload it again/);
+	});
+
+	it('stops, rather than resending every 5 minutes forever, an import whose chunk fails for an hour', async () => {
+		const files = app.platform.files;
+		app.platform.files = { ...files, readFrom: async () => Promise.reject(new Error('storage unavailable')) };
+		let importId: string;
+		try {
+			({ id: importId } = await upload(admin, csv(goodRow(720))));
+			const { runCronTick } = await import('../jobs/runner');
+			for (let minutes = 0; minutes < 70; minutes += 6) {
+				await app.queue.drain();
+				app.clock.advance(6 * 60_000);
+				await runCronTick(app.platform);
+			}
+			await app.queue.drain();
+		} finally {
+			app.platform.files = files;
+		}
+		expect(await counters(importId)).toMatchObject({ status: 'failed', rowsCreated: 0 });
+		expect((await admin.imports.get.query({ tenant, importId })).error).toMatch(/could not read the rest of the file for an hour/);
+	});
+
 	it('stops with a message when its admin is no longer an admin', async () => {
 		const hold = holdMessages();
 		let importId: string;

@@ -21,6 +21,10 @@ export const importFileKey = (tenantId: string, importId: string) => `tenants/${
 
 /** An import whose row has not moved for this long lost its message: the due work sends it again. */
 export const stallMs = 5 * 60_000;
+/** ...and one still unfinished this long after its upload keeps failing (its file gone, a
+ * chunk that always throws): it is stopped, so it is not sent again every 5 minutes forever.
+ * The largest file takes about a minute of chunks. */
+export const giveUpMs = 60 * 60_000;
 
 function bytesOf(base64: string): Uint8Array {
 	try {
@@ -132,16 +136,25 @@ export async function rejectedRows(scope: TenantScope, importId: string) {
 // ---- Healing ---------------------------------------------------------------------------------
 
 const underway = inArray(engagementImports.status, ['queued', 'running']);
+const gaveUp = 'Stopped: Tandem could not read the rest of the file for an hour. The rows listed were handled; upload the others again.';
 const lastMoved = sql<number>`coalesce(${engagementImports.updatedAt}, ${engagementImports.createdAt})`;
 
 /** Sends again the current chunk of every import that has not moved for `stallMs` (its
- * message was lost after its retries). The chunk's own cursor makes a needless resend harmless. */
+ * message was lost after its retries); the chunk's own cursor makes a needless resend
+ * harmless. One stalled and started over `giveUpMs` ago is stopped instead. */
 async function resendStalled(scope: DueWorkScope) {
 	const now = scope.platform.clock.now();
+	const stale = and(underway, lte(lastMoved, now.getTime() - stallMs));
+	const stopped = await scope.db
+		.update(engagementImports)
+		.set({ status: 'failed', error: gaveUp, finishedAt: now, updatedAt: now })
+		.where(and(stale, lte(engagementImports.createdAt, new Date(now.getTime() - giveUpMs))))
+		.returning({ fileKey: engagementImports.fileKey });
+	await Promise.all(stopped.map((job) => scope.platform.files.delete(job.fileKey)));
 	const stalled = await scope.db
 		.update(engagementImports)
 		.set({ updatedAt: now })
-		.where(and(underway, lte(lastMoved, now.getTime() - stallMs)))
+		.where(stale)
 		.returning({ id: engagementImports.id, chunk: engagementImports.chunksDone });
 	for (const job of stalled) await enqueue(scope.platform, 'import.chunk', chunkMessage(scope.tenant.id, job.id, job.chunk));
 }
