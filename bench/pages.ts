@@ -104,6 +104,9 @@ const records = await seedRecords(
 const northwindDb = base.platform.db.open({ url: northwind!.dbUrl! });
 const engaged = await seedEngagements(northwindDb, { engagements: 2000, itemsPer: 10, coachees: 5000, coaches: 200 });
 await northwindDb.execute({ sql: `update engagements set coach_id = ? where id like 'bench-engagement-%' and cast(substr(id, 18) as integer) % 10 = 1`, args: [String(priya.rows[0]!.id)] });
+// The demo's finished Bulk Create and export (the seed's queue was drained above).
+const demoImport = await northwindDb.execute('select id from engagement_imports limit 1');
+const demoExport = await northwindDb.execute('select id from engagement_exports limit 1');
 const jordansEngagement = await northwindDb.execute({ sql: `select id from engagements where coachee_id = ? and shared = 1 and status = 'active' limit 1`, args: [String(jordan.rows[0]!.id)] });
 
 /** Page, role, and SvelteKit's `x-sveltekit-invalidated` mask for a navigation from another
@@ -149,6 +152,11 @@ const pages: { name: string; role: keyof typeof cookies; path: string; mask?: st
 	{ name: 'engagement', role: 'spectator', path: `/t/northwind-coaching/engagements/${String(jordansEngagement.rows[0]!.id)}`, mask: '001' },
 	{ name: 'engagements', role: 'coachee', path: '/t/northwind-coaching/engagements', mask: '001' },
 	{ name: 'new engagement', role: 'admin', path: '/t/northwind-coaching/engagements/new', mask: '001' },
+	{ name: 'bulk create', role: 'admin', path: '/t/northwind-coaching/engagements/bulk', mask: '001' },
+	{ name: 'a bulk create', role: 'admin', path: `/t/northwind-coaching/engagements/bulk/${String(demoImport.rows[0]!.id)}`, mask: '001' },
+	{ name: 'export', role: 'admin', path: '/t/northwind-coaching/engagements/export', mask: '001' },
+	{ name: 'export', role: 'coach', path: '/t/northwind-coaching/engagements/export', mask: '001' },
+	{ name: 'an export', role: 'admin', path: `/t/northwind-coaching/engagements/export/${String(demoExport.rows[0]!.id)}`, mask: '001' },
 	{ name: 'programs', role: 'admin', path: '/t/northwind-coaching/programs', mask: '001' },
 	{ name: 'calendar feed', role: 'coach', path: '/t/northwind-coaching/engagements/calendar', mask: '001' },
 	{ name: 'notifications', role: 'admin', path: '/t/northwind-coaching/notifications', mask: '001' },
