@@ -14,14 +14,12 @@
  * export is marked finished, the requester notified, and the parts deleted.
  */
 import { and, asc, eq, gt, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
-import { openControlDb, openTenantDb } from '../db';
-import { tenants } from '../db/control/schema';
 import { engagementExports } from '../db/tenant/schema';
 import type { DueWorkProvider, DueWorkScope } from '../jobs/due-work';
 import { enqueue } from '../jobs/messages';
 import { notify } from '../notifications/service';
 import type { Platform } from '../platform/ports';
-import { actingScope, type JobBase } from '../tenancy/acting';
+import { actingScope, openJobBase, type JobBase } from '../tenancy/acting';
 import { scheduleTenantWork } from '../tenancy/service';
 import { chunkText, isEnd, parseCursor, readChunk } from './rows';
 import { engagementPaths } from '../../engagements/paths';
@@ -44,13 +42,6 @@ export const exportPartKey = (tenantId: string, exportId: string, chunk: number)
 
 export const enqueueChunk = (platform: Platform, tenantId: string, exportId: string, chunk: number) =>
 	enqueue(platform, 'export.chunk', { tenantId, exportId, chunk, idempotencyKey: `export:${exportId}:${chunk}` });
-
-async function openJobBase(platform: Platform, tenantId: string): Promise<JobBase | null> {
-	// The message names the tenant; it is trusted only after the control plane confirms it.
-	const tenant = await openControlDb(platform).query.tenants.findFirst({ where: eq(tenants.id, tenantId) });
-	if (!tenant || tenant.status !== 'active') return null;
-	return { platform, db: await openTenantDb(platform, tenant), tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name, kind: tenant.kind } };
-}
 
 export async function runExportChunk(platform: Platform, message: { tenantId: string; exportId: string; chunk: number }) {
 	const base = await openJobBase(platform, message.tenantId);

@@ -13,8 +13,7 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { fullName } from '../auth/service';
 import { activityStatements } from '../activity/service';
-import { openControlDb, openTenantDb, type TenantDb } from '../db';
-import { tenants } from '../db/control/schema';
+import type { TenantDb } from '../db';
 import { engagementImportRows, engagementImports, engagementItems, engagements, people, programTemplates } from '../db/tenant/schema';
 import { activeActivity, announceActive, chunked, engagementRow, itemRowsOf, programContents, type NewEngagementRow } from '../engagements/engagements';
 import { visibleEngagements } from '../engagements/access';
@@ -25,7 +24,7 @@ import { enqueue, type JobMessageOf } from '../jobs/messages';
 import { notify } from '../notifications/service';
 import type { Platform } from '../platform/ports';
 import { visiblePrograms } from '../programs/access';
-import { actingScope, type JobBase } from '../tenancy/acting';
+import { actingScope, openJobBase, type JobBase } from '../tenancy/acting';
 import type { TenantScope } from '../tenancy/scope';
 import { scheduleTenantWork } from '../tenancy/service';
 import { readCsvChunk, rowsPerChunk, type CsvRow } from './csv-reader';
@@ -40,10 +39,8 @@ type ChunkMessage = Omit<JobMessageOf<'import.chunk'>, 'type'>;
 export const chunkMessage = (tenantId: string, importId: string, chunk: number): ChunkMessage => ({ tenantId, importId, chunk, idempotencyKey: `import:${importId}:${chunk}` });
 
 export async function runImportChunk(platform: Platform, message: ChunkMessage): Promise<void> {
-	// The message names the tenant; it is trusted only after the control plane confirms it.
-	const tenant = await openControlDb(platform).query.tenants.findFirst({ where: eq(tenants.id, message.tenantId) });
-	if (!tenant || tenant.status !== 'active') return;
-	const base: JobBase = { platform, db: await openTenantDb(platform, tenant), tenant };
+	const base = await openJobBase(platform, message.tenantId);
+	if (!base) return;
 	const job = await readImport(base.db, message.importId);
 	if (!job || !underway(job) || job.chunksDone < message.chunk) return;
 	if (job.chunksDone > message.chunk) return resume(base, job, message.chunk);

@@ -6,10 +6,21 @@
  * `visibleEngagements` are checked exactly as in a request.
  */
 import { eq } from 'drizzle-orm';
+import { openControlDb, openTenantDb } from '../db';
+import { tenants } from '../db/control/schema';
 import { people } from '../db/tenant/schema';
+import type { Platform } from '../platform/ports';
 import type { Me, TenantScope } from './scope';
 
 export type JobBase = Pick<TenantScope, 'platform' | 'db' | 'tenant'>;
+
+/** The tenant a job message names, opened; null when it is gone or not active. The message
+ * is trusted only after the control plane confirms the tenant. */
+export async function openJobBase(platform: Platform, tenantId: string): Promise<JobBase | null> {
+	const tenant = await openControlDb(platform).query.tenants.findFirst({ where: eq(tenants.id, tenantId) });
+	if (!tenant || tenant.status !== 'active') return null;
+	return { platform, db: await openTenantDb(platform, tenant), tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name, kind: tenant.kind } };
+}
 
 /** The scope of `personId`, or null when they are gone or no longer active. */
 export async function actingScope(base: JobBase, personId: string): Promise<TenantScope | null> {
