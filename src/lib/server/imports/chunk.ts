@@ -137,21 +137,19 @@ const some = (values: Iterable<string>) => {
 async function lookUp(scope: TenantScope, job: ImportRow, map: ColumnMap, rows: CsvRow[]): Promise<ChunkLookups> {
 	const fields = rows.map((row) => readRow(map, row.cells));
 	const emails = some(fields.flatMap((f) => [f.email, f.coachEmail]));
-	const libraryItems = scope.db
-		.select({ value: sql`json_extract(j.value, '$.assessmentTemplateId')` })
-		.from(sql`${programTemplates}, json_each(${programTemplates.items}) as j`)
-		.where(visiblePrograms(scope));
-	const libraryFiles = scope.db
-		.select({ value: sql`json_extract(j.value, '$.fileId')` })
-		.from(sql`${programTemplates}, json_each(${programTemplates.items}) as j`)
-		.where(visiblePrograms(scope));
+	// One field of every item of the templates the admin may use: what the items refer to.
+	const itemField = (path: '$.assessmentTemplateId' | '$.fileId') =>
+		scope.db
+			.select({ value: sql`json_extract(j.value, ${path})` })
+			.from(sql`${programTemplates}, json_each(${programTemplates.items}) as j`)
+			.where(visiblePrograms(scope));
 	const [found, library, assessments, pickable, earlier, existing] = await scope.db.batch([
 		scope.db
 			.select({ id: people.id, email: people.email, firstName: people.firstName, lastName: people.lastName, roles: people.roles, status: people.status, timeZone: people.timeZone })
 			.from(people)
 			.where(inArray(people.email, emails)),
 		scope.db.select().from(programTemplates).where(visiblePrograms(scope)),
-		...referenceQueries(scope, libraryItems, libraryFiles),
+		...referenceQueries(scope, itemField('$.assessmentTemplateId'), itemField('$.fileId')),
 		scope.db
 			.select({ line: engagementImportRows.line, dedupeKey: engagementImportRows.dedupeKey })
 			.from(engagementImportRows)

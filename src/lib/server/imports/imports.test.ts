@@ -143,6 +143,30 @@ describe('a file of 50 rows with 3 bad ones', () => {
 	});
 });
 
+describe('a program template with an assessment', () => {
+	it('copies the assessment and its questions into each engagement, and refuses rows of a template whose assessment is gone', async () => {
+		const questions = [{ id: 'q', kind: 'scale' as const, prompt: 'How ready are you?', required: true }];
+		const { id: templateId } = await admin.assessments.createTemplate.mutate({ tenant, title: 'Readiness', kind: 'assessment', questions });
+		const db = await tenantDb();
+		const withAssessment: ProgramItem[] = [{ id: 'r', kind: 'assessment', title: 'Readiness check', assessmentTemplateId: templateId }];
+		await db.insert(programTemplates).values([
+			{ id: crypto.randomUUID(), name: 'Readiness program', items: withAssessment, ownerId: null },
+			{ id: crypto.randomUUID(), name: 'Broken program', items: [{ id: 'x', kind: 'assessment', title: 'Gone', assessmentTemplateId: 'missing' }], ownerId: null }
+		]);
+		const { id } = await upload(
+			admin,
+			csv('ready1@client.example,Rea,Dy,cole@acme.example,Readiness program,,2026-12-03,,Draft,0,,,', 'ready2@client.example,Rea,Dy,cole@acme.example,Broken program,,2026-12-03,,Draft,0,,,')
+		);
+		await app.queue.drain();
+		const result = await page(id);
+		expect(result).toMatchObject({ rowsCreated: 1, rowsRejected: 1 });
+		expect(result.rejected.rows[0]!.reason).toMatch(/“Broken program” uses an assessment or a file that cannot be sent any more/);
+		const [made] = (await engagementsOf(id)).filter((e) => e.title === 'Readiness program');
+		const [item] = await db.select().from(engagementItems).where(eq(engagementItems.engagementId, made!.id));
+		expect(item).toMatchObject({ kind: 'assessment', title: 'Readiness check', details: { kind: 'assessment', assessmentTemplateId: templateId, questions } });
+	});
+});
+
 describe('each reason a row is rejected', () => {
 	const cases: [string, RegExp][] = [
 		['not-an-email,A,B,cole@acme.example,Leadership 90,,2026-12-02,,,,,,', /Coachee email “not-an-email” is not an email address/],
